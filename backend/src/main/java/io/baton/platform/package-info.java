@@ -1,0 +1,8 @@
+/**
+ * What every module stands on: Baton's own settings and the PostgreSQL connection
+ * (start-up check, the role and schema each connection runs with).
+ */
+@NullMarked
+package io.baton.platform;
+
+import org.jspecify.annotations.NullMarked;

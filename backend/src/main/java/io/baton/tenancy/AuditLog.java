@@ -1,0 +1,118 @@
+package io.baton.tenancy;
+
+import java.time.Instant;
+import java.util.Map;
+
+import io.r2dbc.postgresql.codec.Json;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each tenant's record of who did what. Entries are written in the same transaction as
+ * the change they describe, so a change without its entry cannot commit.
+ */
+@Component
+public class AuditLog {
+
+	private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
+	};
+
+	private final DatabaseClient database;
+
+	private final TenantTransactions transactions;
+
+	private final JsonMapper json;
+
+	AuditLog(DatabaseClient database, TenantTransactions transactions, JsonMapper json) {
+		this.database = database;
+		this.transactions = transactions;
+		this.json = json;
+	}
+
+	/**
+	 * Records an action of the current member; call it inside that tenant's transaction.
+	 */
+	public Mono<Void> record(CurrentTenant actor, String action, String target, Map<String, ?> details) {
+		return record(actor.id(), actor.userId(), actor.userName(), action, target, details);
+	}
+
+	Mono<Void> record(TenantId tenant, UserId actorId, String actorName, String action, String target,
+			Map<String, ?> details) {
+		return this.database
+			.sql("INSERT INTO audit_log (tenant_id, actor_id, actor_name, action, target, details)"
+					+ " VALUES (:tenant, :actorId, :actorName, :action, :target, :details)")
+			.bind("tenant", tenant.value())
+			.bind("actorId", actorId.value())
+			.bind("actorName", actorName)
+			.bind("action", action)
+			.bind("target", target)
+			.bind("details", Json.of(this.json.writeValueAsString(details)))
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	/** One page of entries matching the query, newest first. */
+	public Flux<AuditEntry> search(CurrentTenant reader, AuditQuery query) {
+		reader.require(reader.role().readsAuditLog(), "read the audit log");
+		return this.transactions.inTenantMany(reader.id(), (db) -> select(db, reader.id(), query));
+	}
+
+	/** The distinct action names in the log, for the filter's choices. */
+	public Flux<String> actions(CurrentTenant reader) {
+		reader.require(reader.role().readsAuditLog(), "read the audit log");
+		return this.transactions.inTenantMany(reader.id(),
+				(db) -> db.sql("SELECT DISTINCT action FROM audit_log WHERE tenant_id = :tenant ORDER BY action")
+					.bind("tenant", reader.id().value())
+					.map((row) -> row.get("action", String.class))
+					.all());
+	}
+
+	private Flux<AuditEntry> select(DatabaseClient db, TenantId tenant, AuditQuery query) {
+		StringBuilder sql = new StringBuilder(
+				"SELECT id, at, actor_name, action, target, details FROM audit_log WHERE tenant_id = :tenant");
+		if (query.action() != null) {
+			sql.append(" AND action = :action");
+		}
+		if (query.actor() != null) {
+			sql.append(" AND actor_name ILIKE :actor");
+		}
+		if (query.from() != null) {
+			sql.append(" AND at >= :from");
+		}
+		if (query.until() != null) {
+			sql.append(" AND at < :until");
+		}
+		if (query.before() != null) {
+			sql.append(" AND id < :before");
+		}
+		sql.append(" ORDER BY id DESC LIMIT ").append(AuditQuery.PAGE_SIZE);
+		GenericExecuteSpec spec = db.sql(sql.toString()).bind("tenant", tenant.value());
+		if (query.action() != null) {
+			spec = spec.bind("action", query.action());
+		}
+		if (query.actor() != null) {
+			spec = spec.bind("actor", "%" + query.actor().replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		if (query.from() != null) {
+			spec = spec.bind("from", query.from());
+		}
+		if (query.until() != null) {
+			spec = spec.bind("until", query.until());
+		}
+		if (query.before() != null) {
+			spec = spec.bind("before", query.before());
+		}
+		return spec.map((row) -> new AuditEntry(row.get("id", Long.class), row.get("at", Instant.class),
+				row.get("actor_name", String.class), row.get("action", String.class), row.get("target", String.class),
+				this.json.readValue(row.get("details", Json.class).asString(), DETAILS)))
+			.all();
+	}
+
+}

@@ -1,0 +1,223 @@
+package io.baton.tenancy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Invitations by link: owners and admins issue, resend and revoke them; whoever opens a
+ * valid link while signed in may accept it once, before it expires.
+ */
+@Service
+public class Invitations {
+
+	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final DatabaseClient database;
+
+	private final TenantTransactions transactions;
+
+	private final AuditLog auditLog;
+
+	private final TenancySettings settings;
+
+	private final Clock clock;
+
+	Invitations(DatabaseClient database, TenantTransactions transactions, AuditLog auditLog, TenancySettings settings,
+			Clock clock) {
+		this.database = database;
+		this.transactions = transactions;
+		this.auditLog = auditLog;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	public Mono<InvitationLink> invite(CurrentTenant current, String email, Role role) {
+		current.requireMemberManagement();
+		String cleanEmail = (email != null) ? email.strip() : "";
+		if (!EMAIL.matcher(cleanEmail).matches() || cleanEmail.length() > 254) {
+			return Mono.error(new Rejected("Enter the email address of the person to invite."));
+		}
+		if (!role.invitable()) {
+			return Mono.error(new Rejected("Invite as admin, agent or viewer; ownership is transferred later."));
+		}
+		String token = newToken();
+		Instant expiresAt = this.clock.instant().plus(this.settings.invitationValidity());
+		return this.transactions.inTenant(current.id(), (db) -> pendingFor(db, current, cleanEmail).flatMap((count) -> {
+			if (count > 0) {
+				return Mono.error(new Rejected(cleanEmail + " already has a pending invitation: resend it instead."));
+			}
+			return db
+				.sql("INSERT INTO invitations (id, tenant_id, email, role, token_hash, invited_by, expires_at)"
+						+ " VALUES (:id, :tenant, :email, :role, :hash, :by, :expires)")
+				.bind("id", UUID.randomUUID())
+				.bind("tenant", current.id().value())
+				.bind("email", cleanEmail)
+				.bind("role", role.key())
+				.bind("hash", hash(token))
+				.bind("by", current.userId().value())
+				.bind("expires", expiresAt)
+				.fetch()
+				.rowsUpdated()
+				.then(this.auditLog.record(current, "invitation.created", cleanEmail, Map.of("role", role.key())));
+		})).thenReturn(new InvitationLink(cleanEmail, token, expiresAt));
+	}
+
+	public Flux<Invitation> list(CurrentTenant current) {
+		current.requireMemberManagement();
+		Instant now = this.clock.instant();
+		return this.transactions.inTenantMany(current.id(), (db) -> db
+			.sql("SELECT i.id, i.email, i.role, u.name AS invited_by, i.created_at, i.expires_at,"
+					+ " i.accepted_at, i.revoked_at FROM invitations i LEFT JOIN users u ON u.id = i.invited_by"
+					+ " WHERE i.tenant_id = :tenant ORDER BY i.created_at DESC LIMIT 200")
+			.bind("tenant", current.id().value())
+			.map((row) -> new Invitation(row.get("id", UUID.class), row.get("email", String.class),
+					Role.parse(row.get("role", String.class)).orElseThrow(), row.get("invited_by", String.class),
+					row.get("created_at", Instant.class), row.get("expires_at", Instant.class),
+					Invitation.Status.of(row.get("accepted_at", Instant.class), row.get("revoked_at", Instant.class),
+							row.get("expires_at", Instant.class), now)))
+			.all());
+	}
+
+	/** Issues a new link (the old one stops working) with a fresh expiry. */
+	public Mono<InvitationLink> resend(CurrentTenant current, UUID invitationId) {
+		current.requireMemberManagement();
+		String token = newToken();
+		Instant expiresAt = this.clock.instant().plus(this.settings.invitationValidity());
+		return this.transactions.inTenant(current.id(),
+				(db) -> db
+					.sql("UPDATE invitations SET token_hash = :hash, expires_at = :expires, revoked_at = NULL"
+							+ " WHERE tenant_id = :tenant AND id = :id AND accepted_at IS NULL RETURNING email")
+					.bind("hash", hash(token))
+					.bind("expires", expiresAt)
+					.bind("tenant", current.id().value())
+					.bind("id", invitationId)
+					.map((row) -> row.get("email", String.class))
+					.one()
+					.switchIfEmpty(Mono.error(() -> new NotFound("No such open invitation.")))
+					.flatMap((email) -> this.auditLog.record(current, "invitation.resent", email, Map.of())
+						.thenReturn(new InvitationLink(email, token, expiresAt))));
+	}
+
+	public Mono<Void> revoke(CurrentTenant current, UUID invitationId) {
+		current.requireMemberManagement();
+		return this.transactions.inTenant(current.id(),
+				(db) -> db
+					.sql("UPDATE invitations SET revoked_at = now() WHERE tenant_id = :tenant AND id = :id"
+							+ " AND accepted_at IS NULL AND revoked_at IS NULL RETURNING email")
+					.bind("tenant", current.id().value())
+					.bind("id", invitationId)
+					.map((row) -> row.get("email", String.class))
+					.one()
+					.switchIfEmpty(Mono.error(() -> new NotFound("No such open invitation.")))
+					.flatMap((email) -> this.auditLog.record(current, "invitation.revoked", email, Map.of())));
+	}
+
+	/** What a link leads to, for anyone holding it. */
+	public Mono<InvitationPreview> open(String token) {
+		return lookUp(token).map(OpenedInvitation::preview);
+	}
+
+	/** The signed-in user accepts the invitation and joins its tenant with its role. */
+	public Mono<TenantId> accept(String token, SignedInUser user) {
+		return lookUp(token).flatMap((opened) -> {
+			if (opened.preview().status() != Invitation.Status.PENDING) {
+				return Mono.error(new Rejected(
+						"This invitation is " + opened.preview().status().label().toLowerCase(java.util.Locale.ROOT)
+								+ "; ask for a new one."));
+			}
+			CurrentTenant joining = new CurrentTenant(opened.tenantId(), opened.preview().tenantName(), false,
+					user.id(), user.name(), opened.preview().role());
+			return this.transactions
+				.inTenant(
+						opened.tenantId(), (
+								db) -> claim(db, opened, user).then(join(db, opened, user))
+									.then(this.auditLog.record(joining, "invitation.accepted", opened.preview().email(),
+											Map.of("role", opened.preview().role().key()))))
+				.thenReturn(opened.tenantId());
+		});
+	}
+
+	private Mono<OpenedInvitation> lookUp(String token) {
+		Instant now = this.clock.instant();
+		return this.database.sql("SELECT * FROM invitation_by_token(:hash)")
+			.bind("hash", hash(token))
+			.map((row) -> new OpenedInvitation(row.get("id", UUID.class),
+					new TenantId(row.get("tenant_id", UUID.class)),
+					new InvitationPreview(row.get("tenant_name", String.class), row.get("email", String.class),
+							Role.parse(row.get("role", String.class)).orElseThrow(),
+							row.get("expires_at", Instant.class),
+							Invitation.Status.of(row.get("accepted_at", Instant.class),
+									row.get("revoked_at", Instant.class), row.get("expires_at", Instant.class), now))))
+			.one()
+			.switchIfEmpty(Mono.error(() -> new NotFound("This invitation link is not valid.")));
+	}
+
+	private Mono<Void> claim(DatabaseClient db, OpenedInvitation opened, SignedInUser user) {
+		return db
+			.sql("UPDATE invitations SET accepted_at = now(), accepted_by = :user WHERE id = :id"
+					+ " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()")
+			.bind("user", user.id().value())
+			.bind("id", opened.id())
+			.fetch()
+			.rowsUpdated()
+			.flatMap((claimed) -> (claimed == 1) ? Mono.empty()
+					: Mono.error(new Rejected("This invitation was used or revoked meanwhile; ask for a new one.")));
+	}
+
+	private Mono<Void> join(DatabaseClient db, OpenedInvitation opened, SignedInUser user) {
+		return db
+			.sql("INSERT INTO memberships (tenant_id, user_id, role) VALUES (:tenant, :user, :role)"
+					+ " ON CONFLICT (tenant_id, user_id) DO NOTHING")
+			.bind("tenant", opened.tenantId().value())
+			.bind("user", user.id().value())
+			.bind("role", opened.preview().role().key())
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	private Mono<Long> pendingFor(DatabaseClient db, CurrentTenant current, String email) {
+		return db
+			.sql("SELECT count(*) AS n FROM invitations WHERE tenant_id = :tenant AND lower(email) = lower(:email)"
+					+ " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()")
+			.bind("tenant", current.id().value())
+			.bind("email", email)
+			.map((row) -> row.get("n", Long.class))
+			.one();
+	}
+
+	private static String newToken() {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record OpenedInvitation(UUID id, TenantId tenantId, InvitationPreview preview) {
+	}
+
+}

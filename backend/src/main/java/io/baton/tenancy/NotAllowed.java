@@ -1,0 +1,10 @@
+package io.baton.tenancy;
+
+/** The member's role does not permit the action. */
+public class NotAllowed extends RuntimeException {
+
+	public NotAllowed(String message) {
+		super(message);
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.baton.tenancy;
+
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns an identity proven by the login provider into a Baton user: the first sign-in
+ * creates the user, later ones refresh the name.
+ */
+@Service
+public class SignIn {
+
+	private final DatabaseClient database;
+
+	private final DemoTenant demo;
+
+	SignIn(DatabaseClient database, DemoTenant demo) {
+		this.database = database;
+		this.demo = demo;
+	}
+
+	public Mono<SignedInUser> signIn(String provider, String subject, String name) {
+		return upsertUser(provider, subject, name).flatMap(this::welcomeNewcomer);
+	}
+
+	private Mono<UpsertedUser> upsertUser(String provider, String subject, String name) {
+		return this.database
+			.sql("INSERT INTO users (id, provider, subject, name) VALUES (:id, :provider, :subject, :name)"
+					+ " ON CONFLICT (provider, subject) DO UPDATE SET name = excluded.name, last_sign_in_at = now()"
+					+ " RETURNING id, name, (xmax = 0) AS created")
+			.bind("id", UUID.randomUUID())
+			.bind("provider", provider)
+			.bind("subject", subject)
+			.bind("name", name)
+			.map((row) -> new UpsertedUser(
+					new SignedInUser(new UserId(row.get("id", UUID.class)), row.get("name", String.class)),
+					Boolean.TRUE.equals(row.get("created", Boolean.class))))
+			.one();
+	}
+
+	private Mono<SignedInUser> welcomeNewcomer(UpsertedUser upserted) {
+		if (!upserted.created()) {
+			return Mono.just(upserted.user());
+		}
+		return this.demo.welcome(upserted.user()).thenReturn(upserted.user());
+	}
+
+	private record UpsertedUser(SignedInUser user, boolean created) {
+	}
+
+}

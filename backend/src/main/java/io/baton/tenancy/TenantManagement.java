@@ -1,0 +1,133 @@
+package io.baton.tenancy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/** Creating, entering, listing and deleting tenants. */
+@Service
+public class TenantManagement {
+
+	static final int MAX_NAME_LENGTH = 80;
+
+	private final DatabaseClient database;
+
+	private final TenantTransactions transactions;
+
+	private final AuditLog auditLog;
+
+	TenantManagement(DatabaseClient database, TenantTransactions transactions, AuditLog auditLog) {
+		this.database = database;
+		this.transactions = transactions;
+		this.auditLog = auditLog;
+	}
+
+	/** Creates a tenant owned by {@code owner}. */
+	public Mono<TenantId> create(SignedInUser owner, String name) {
+		return Mono.fromCallable(() -> validName(name))
+			.flatMap((cleanName) -> create(TenantId.random(), owner, cleanName, false));
+	}
+
+	Mono<TenantId> create(TenantId tenant, SignedInUser owner, String cleanName, boolean demo) {
+		CurrentTenant asOwner = new CurrentTenant(tenant, cleanName, demo, owner.id(), owner.name(), Role.OWNER);
+		return this.transactions
+			.inTenant(tenant,
+					(db) -> insertTenant(db, tenant, cleanName, demo).then(insertOwner(db, tenant, owner.id()))
+						.then(this.auditLog.record(asOwner, "tenant.created", cleanName, Map.of())))
+			.thenReturn(tenant);
+	}
+
+	/**
+	 * Every tenant the user belongs to, through the directory function (before any tenant
+	 * is chosen).
+	 */
+	public Flux<TenantMembership> tenantsOf(UserId user) {
+		return this.database.sql("SELECT tenant_id, tenant_name, role, is_demo FROM memberships_of(:user)")
+			.bind("user", user.value())
+			.map((row) -> new TenantMembership(new TenantId(row.get("tenant_id", UUID.class)),
+					row.get("tenant_name", String.class), Role.parse(row.get("role", String.class)).orElseThrow(),
+					Boolean.TRUE.equals(row.get("is_demo", Boolean.class))))
+			.all();
+	}
+
+	/** The user as a member of the tenant; empty when they are not one. */
+	public Mono<CurrentTenant> enter(SignedInUser user, TenantId tenant) {
+		return this.transactions
+			.inTenant(tenant,
+					(db) -> db.sql("SELECT t.name, t.is_demo, m.role FROM tenants t"
+							+ " JOIN memberships m ON m.tenant_id = t.id AND m.user_id = :user WHERE t.id = :tenant")
+						.bind("user", user.id().value())
+						.bind("tenant", tenant.value())
+						.map((row) -> new CurrentTenant(tenant, row.get("name", String.class),
+								Boolean.TRUE.equals(row.get("is_demo", Boolean.class)), user.id(), user.name(),
+								Role.parse(row.get("role", String.class)).orElseThrow()))
+						.one());
+	}
+
+	/** Renames the tenant (owner and admins). */
+	public Mono<Void> rename(CurrentTenant current, String name) {
+		current.require(current.role().managesMembers(), "rename the tenant");
+		return Mono.fromCallable(() -> validName(name))
+			.flatMap((cleanName) -> this.transactions.inTenant(current.id(),
+					(db) -> db.sql("UPDATE tenants SET name = :name WHERE id = :tenant")
+						.bind("name", cleanName)
+						.bind("tenant", current.id().value())
+						.fetch()
+						.rowsUpdated()
+						.then(this.auditLog.record(current, "tenant.renamed", cleanName,
+								Map.of("previousName", current.name())))));
+	}
+
+	/**
+	 * Deletes the tenant with all its data. The owner confirms by typing the tenant's
+	 * name.
+	 */
+	public Mono<Void> delete(CurrentTenant current, String confirmation) {
+		current.require(current.role() == Role.OWNER, "delete the tenant");
+		if (!current.name().equals(confirmation.strip())) {
+			return Mono.error(new Rejected("Type the tenant's name exactly to confirm deletion."));
+		}
+		return this.transactions.inTenant(current.id(),
+				(db) -> db.sql("DELETE FROM tenants WHERE id = :tenant")
+					.bind("tenant", current.id().value())
+					.fetch()
+					.rowsUpdated()
+					.then());
+	}
+
+	static String validName(String name) {
+		String clean = (name != null) ? name.strip() : "";
+		if (clean.isEmpty()) {
+			throw new Rejected("Give the tenant a name.");
+		}
+		if (clean.length() > MAX_NAME_LENGTH) {
+			throw new Rejected("A tenant's name has at most " + MAX_NAME_LENGTH + " characters.");
+		}
+		return clean;
+	}
+
+	private Mono<Void> insertTenant(DatabaseClient db, TenantId tenant, String name, boolean demo) {
+		return db.sql("INSERT INTO tenants (id, name, is_demo) VALUES (:id, :name, :demo)")
+			.bind("id", tenant.value())
+			.bind("name", name)
+			.bind("demo", demo)
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+	private Mono<Void> insertOwner(DatabaseClient db, TenantId tenant, UserId owner) {
+		return db.sql("INSERT INTO memberships (tenant_id, user_id, role) VALUES (:tenant, :user, 'owner')")
+			.bind("tenant", tenant.value())
+			.bind("user", owner.value())
+			.fetch()
+			.rowsUpdated()
+			.then();
+	}
+
+}

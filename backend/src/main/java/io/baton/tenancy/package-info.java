@@ -1,0 +1,8 @@
+/**
+ * Tenants, their members and roles, invitations, sign-in, the audit log, and the
+ * current-tenant context every tenant transaction runs in.
+ */
+@NullMarked
+package io.baton.tenancy;
+
+import org.jspecify.annotations.NullMarked;
