@@ -1,0 +1,20 @@
+package io.baton.web;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.server.ServerWebExchange;
+
+/** Reads posted form fields; a missing field reads as empty text. */
+final class Forms {
+
+	private Forms() {
+	}
+
+	static Mono<String> field(ServerWebExchange exchange, String name) {
+		return exchange.getFormData().map((form) -> {
+			String value = form.getFirst(name);
+			return (value != null) ? value : "";
+		});
+	}
+
+}

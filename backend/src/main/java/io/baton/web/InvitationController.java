@@ -1,0 +1,40 @@
+package io.baton.web;
+
+import reactor.core.publisher.Mono;
+
+import io.baton.tenancy.Invitations;
+import io.baton.tenancy.SignedInUser;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/** Opening and accepting an invitation link (after signing in). */
+@Controller
+class InvitationController {
+
+	private final Invitations invitations;
+
+	InvitationController(Invitations invitations) {
+		this.invitations = invitations;
+	}
+
+	@GetMapping("/invitations/{token}")
+	Mono<String> open(@PathVariable String token, Model model) {
+		model.addAttribute("token", token);
+		return this.invitations.open(token)
+			.doOnNext((preview) -> model.addAttribute("invitation", preview))
+			.thenReturn("invitation");
+	}
+
+	@PostMapping("/invitations/{token}/accept")
+	Mono<String> accept(@PathVariable String token, SignedInUser user, ServerWebExchange exchange) {
+		return this.invitations.accept(token, user)
+			.flatMap((tenant) -> Flash.success(exchange, "Welcome! You joined the tenant.")
+				.thenReturn("redirect:/t/" + tenant));
+	}
+
+}

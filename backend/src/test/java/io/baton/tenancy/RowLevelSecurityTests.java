@@ -1,0 +1,191 @@
+package io.baton.tenancy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.baton.platform.DatabaseSettings;
+import io.baton.testing.BatonTest;
+import io.baton.testing.Staff;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Row-level security on its own, below Baton's code: queries that forget the tenant
+ * filter still see only the current tenant's rows, and nothing without one.
+ */
+@BatonTest
+class RowLevelSecurityTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	TenantManagement tenants;
+
+	@Autowired
+	TenantTransactions transactions;
+
+	@Autowired
+	DatabaseClient database;
+
+	@Autowired
+	DatabaseSettings settings;
+
+	TenantId acme;
+
+	TenantId globex;
+
+	@BeforeEach
+	void twoTenantsWithOneOwnerEach() {
+		this.acme = this.tenants.create(Staff.signedIn(this.context, "Ada Acme"), "Acme").block();
+		this.globex = this.tenants.create(Staff.signedIn(this.context, "Gus Globex"), "Globex").block();
+	}
+
+	@Test
+	void queryWithoutTenantFilterSeesOnlyTheCurrentTenantsRows() {
+		List<UUID> visible = this.transactions
+			.inTenantMany(this.acme,
+					(db) -> db.sql("SELECT tenant_id FROM memberships").map((row) -> row.get(0, UUID.class)).all())
+			.collectList()
+			.block();
+
+		assertThat(visible).isNotEmpty().allMatch(this.acme.value()::equals);
+	}
+
+	@Test
+	void withoutCurrentTenantNoTenantRowIsVisible() {
+		Long count = this.database.sql("SELECT count(*) FROM memberships")
+			.map((row) -> row.get(0, Long.class))
+			.one()
+			.block();
+
+		assertThat(count).isZero();
+	}
+
+	@Test
+	void appRoleCannotWriteRowsOfAnotherTenant() {
+		assertThatThrownBy(() -> this.transactions
+			.inTenant(this.acme, (db) -> db.sql("UPDATE tenants SET name = 'hijacked' WHERE id = :id RETURNING id")
+				.bind("id", this.globex.value())
+				.map((row) -> row.get(0))
+				.one()
+				.switchIfEmpty(db.sql("INSERT INTO audit_log (tenant_id, actor_name, action) VALUES (:t, 'x', 'y')")
+					.bind("t", this.globex.value())
+					.fetch()
+					.rowsUpdated()
+					.map((ignored) -> (Object) "inserted")))
+			.block()).hasMessageContaining("row-level security");
+		assertThat(namesSeenByPlainSql()).contains("Acme", "Globex").doesNotContain("hijacked");
+	}
+
+	@Test
+	void queriesRunAsTheAppRoleWhichCannotBypassRowLevelSecurity() throws SQLException {
+		String currentUser = this.database.sql("SELECT current_user")
+			.map((row) -> row.get(0, String.class))
+			.one()
+			.block();
+
+		assertThat(currentUser).isEqualTo("baton_app");
+		try (Connection connection = adminConnection();
+				Statement statement = connection.createStatement();
+				ResultSet role = statement
+					.executeQuery("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'baton_app'")) {
+			role.next();
+			assertThat(role.getBoolean(1)).isFalse();
+			assertThat(role.getBoolean(2)).isFalse();
+		}
+	}
+
+	@Test
+	void everyTenantOwnedTableForcesRowLevelSecurity() throws SQLException {
+		List<String> unforced = new ArrayList<>();
+		try (Connection connection = adminConnection();
+				Statement statement = connection.createStatement();
+				ResultSet tables = statement.executeQuery("""
+						SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+						 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p')
+						   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+						                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+						   AND NOT (c.relrowsecurity AND c.relforcerowsecurity)""")) {
+			while (tables.next()) {
+				unforced.add(tables.getString(1));
+			}
+		}
+
+		assertThat(unforced).isEmpty();
+	}
+
+	@Test
+	void crossTenantPathsAreOnlyTheNamedDirectoryFunctions() throws SQLException {
+		List<String> definers = new ArrayList<>();
+		try (Connection connection = adminConnection();
+				Statement statement = connection.createStatement();
+				ResultSet functions = statement.executeQuery("""
+						SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+						 WHERE n.nspname = 'baton' AND p.prosecdef ORDER BY p.proname""")) {
+			while (functions.next()) {
+				definers.add(functions.getString(1));
+			}
+		}
+
+		assertThat(definers).containsExactly("invitation_by_token", "memberships_of");
+	}
+
+	@Test
+	void aPlainSessionOfTheAppRoleSeesNothingUntilItSetsTheTenant() throws SQLException {
+		try (Connection connection = adminConnection(); Statement statement = connection.createStatement()) {
+			statement.execute("SET ROLE baton_app");
+			try (ResultSet none = statement.executeQuery("SELECT count(*) FROM baton.tenants")) {
+				none.next();
+				assertThat(none.getLong(1)).isZero();
+			}
+			connection.setAutoCommit(false);
+			statement.execute("SELECT set_config('baton.tenant_id', '" + this.globex + "', true)");
+			try (ResultSet names = statement.executeQuery("SELECT name FROM baton.tenants")) {
+				names.next();
+				assertThat(names.getString(1)).isEqualTo("Globex");
+				assertThat(names.next()).isFalse();
+			}
+			connection.commit();
+			try (ResultSet afterCommit = statement.executeQuery("SELECT count(*) FROM baton.tenants")) {
+				afterCommit.next();
+				assertThat(afterCommit.getLong(1)).as("the setting was transaction-local").isZero();
+			}
+		}
+	}
+
+	private List<String> namesSeenByPlainSql() {
+		List<String> names = new ArrayList<>();
+		try (Connection connection = adminConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT name FROM baton.tenants")) {
+			while (rows.next()) {
+				names.add(rows.getString(1));
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return names;
+	}
+
+	/** The login role, a superuser here: it bypasses RLS, so it sees the ground truth. */
+	private Connection adminConnection() throws SQLException {
+		return java.sql.DriverManager.getConnection(this.settings.jdbcUrl(), this.settings.username(),
+				this.settings.password());
+	}
+
+}
