@@ -237,7 +237,9 @@ class TenancyPagesTests {
 		String onlyInvites = get(this.ownerClient, "/t/" + this.tenant + "/audit?action=invitation.created");
 		String nobody = get(this.ownerClient, "/t/" + this.tenant + "/audit?actor=nobody-of-that-name");
 
-		assertThat(onlyInvites).contains("a@example.com").contains("b@example.com").doesNotContain("<code>tenant.created</code>");
+		assertThat(onlyInvites).contains("a@example.com")
+			.contains("b@example.com")
+			.doesNotContain("<code>tenant.created</code>");
 		assertThat(nobody).contains("No entries match.");
 	}
 
