@@ -71,7 +71,7 @@ public class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvi
 			cause = cause.getCause();
 		}
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
-		return "did not answer (" + message.lines().findFirst().orElse(message).strip() + ")";
+		return "could not be used (" + message.lines().findFirst().orElse(message).strip() + ")";
 	}
 
 }

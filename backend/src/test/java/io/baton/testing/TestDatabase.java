@@ -52,6 +52,15 @@ public final class TestDatabase {
 
 	}
 
+	/**
+	 * Coordinates of a database on the test server that the caller will create (and
+	 * drop).
+	 */
+	public static Coordinates uncreated(String name) {
+		created.add(name);
+		return server().database(name);
+	}
+
 	/** Creates an empty database, dropped when the test JVM exits. */
 	public static Coordinates createFresh(String label) {
 		Server server = server();
