@@ -1,0 +1,44 @@
+package io.baton.sandbox;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the Graph sandbox behaves.
+ *
+ * @param enabled serve the sandbox under {@code /sandbox/} and apply its migrations; off
+ * in production, where every {@code /sandbox/**} path answers 404
+ * @param loginApp the app upserted at start-up so that Baton's staff sign-in works
+ * @param codeValidity how long an authorization code from the dialog may be exchanged
+ * @param shortLivedTokenValidity lifetime of a user token from a code exchange
+ * @param longLivedTokenValidity lifetime of a user token from {@code fb_exchange_token}
+ * @param dialogSessionValidity how long the dialog remembers who is signed in
+ */
+@ConfigurationProperties("baton.sandbox")
+public record SandboxSettings(@DefaultValue("true") boolean enabled, @DefaultValue LoginApp loginApp,
+		@DefaultValue("10m") Duration codeValidity, @DefaultValue("2h") Duration shortLivedTokenValidity,
+		@DefaultValue("60d") Duration longLivedTokenValidity, @DefaultValue("30d") Duration dialogSessionValidity) {
+
+	/**
+	 * Baton's own Facebook app as the sandbox knows it.
+	 *
+	 * @param id the app id (numeric)
+	 * @param secret the app secret
+	 * @param name shown in the dialog
+	 * @param redirectUris the registered redirect URIs (comma-separated in properties)
+	 */
+	public record LoginApp(@DefaultValue("1000000000000001") String id,
+			@DefaultValue("sandbox-login-secret") String secret, @DefaultValue("Baton") String name,
+			@DefaultValue List<String> redirectUris) {
+
+		@Override
+		public String toString() {
+			return "LoginApp[id=" + this.id + ", name=" + this.name + ", redirectUris=" + this.redirectUris + "]";
+		}
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package io.baton.sandbox.accounts;
+
+import java.util.List;
+
+import io.baton.sandbox.ConditionalOnSandbox;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/** What each person answered to each app's permission requests. */
+@Component
+@ConditionalOnSandbox
+public class Grants {
+
+	private final DatabaseClient database;
+
+	Grants(DatabaseClient database) {
+		this.database = database;
+	}
+
+	/** Records answers; permissions not in {@code answers} keep their earlier status. */
+	public Mono<Void> record(String appId, String userId, List<Permission> answers) {
+		return Flux.fromIterable(answers).concatMap((answer) -> upsert(appId, userId, answer)).then();
+	}
+
+	public Flux<Permission> of(String appId, String userId) {
+		return this.database
+			.sql("SELECT permission, status FROM sandbox.grants WHERE app_id = :app AND user_id = :user"
+					+ " ORDER BY permission")
+			.bind("app", appId)
+			.bind("user", userId)
+			.map((row) -> new Permission(row.get("permission", String.class), row.get("status", String.class)))
+			.all();
+	}
+
+	/** De-authorises the app: every answer of this person to it is forgotten. */
+	public Mono<Void> revokeAll(String appId, String userId) {
+		return this.database.sql("DELETE FROM sandbox.grants WHERE app_id = :app AND user_id = :user")
+			.bind("app", appId)
+			.bind("user", userId)
+			.then();
+	}
+
+	private Mono<Void> upsert(String appId, String userId, Permission answer) {
+		return this.database.sql(
+				"INSERT INTO sandbox.grants (app_id, user_id, permission, status) VALUES (:app, :user, :permission, :status)"
+						+ " ON CONFLICT (app_id, user_id, permission)"
+						+ " DO UPDATE SET status = EXCLUDED.status, updated_at = now()")
+			.bind("app", appId)
+			.bind("user", userId)
+			.bind("permission", answer.permission())
+			.bind("status", answer.status())
+			.then();
+	}
+
+}

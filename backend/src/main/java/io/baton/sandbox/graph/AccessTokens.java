@@ -1,0 +1,144 @@
+package io.baton.sandbox.graph;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.baton.sandbox.ConditionalOnSandbox;
+import io.baton.sandbox.RandomTokens;
+import io.baton.sandbox.SandboxSettings;
+import io.baton.sandbox.accounts.SandboxApp;
+import io.baton.sandbox.accounts.SandboxApps;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every access token the sandbox issues is stored, so that it can expire and be
+ * invalidated like Facebook's; {@code {app-id}|{app-secret}} is accepted as an app token
+ * too.
+ */
+@Component
+@ConditionalOnSandbox
+class AccessTokens {
+
+	private final DatabaseClient database;
+
+	private final SandboxApps apps;
+
+	private final SandboxSettings settings;
+
+	AccessTokens(DatabaseClient database, SandboxApps apps, SandboxSettings settings) {
+		this.database = database;
+		this.apps = apps;
+		this.settings = settings;
+	}
+
+	/** A short-lived user token, as a code exchange gives. */
+	Mono<Map<String, Object>> issueShortLived(String appId, String userId) {
+		return issueUser(appId, userId, false, this.settings.shortLivedTokenValidity());
+	}
+
+	/** A long-lived user token, as {@code fb_exchange_token} gives. */
+	Mono<Map<String, Object>> issueLongLived(String appId, String userId) {
+		return issueUser(appId, userId, true, this.settings.longLivedTokenValidity());
+	}
+
+	Mono<Map<String, Object>> issueApp(String appId) {
+		String token = appId + "|" + RandomTokens.next("", 27);
+		return this.database.sql("INSERT INTO sandbox.access_tokens (token, kind, app_id) VALUES (:token, 'APP', :app)")
+			.bind("token", token)
+			.bind("app", appId)
+			.then()
+			.thenReturn(response(token, null));
+	}
+
+	/** The caller the token speaks for, or a {@link GraphError} (190) why not. */
+	Mono<Caller> check(String token) {
+		return this.database
+			.sql("SELECT app_id, user_id, expires_at, invalidated_reason, now() AS now"
+					+ " FROM sandbox.access_tokens WHERE token = :token")
+			.bind("token", token)
+			.map((row) -> stored(row))
+			.one()
+			.flatMap((stored) -> valid(token, stored))
+			.switchIfEmpty(Mono.defer(() -> appIdAndSecret(token)))
+			.switchIfEmpty(Mono.error(GraphError::invalidToken));
+	}
+
+	/**
+	 * Ends every token of this person for this app (de-authorisation, security events).
+	 */
+	Mono<Void> invalidateUser(String appId, String userId, String reason) {
+		return this.database
+			.sql("UPDATE sandbox.access_tokens SET invalidated_at = now(), invalidated_reason = :reason"
+					+ " WHERE app_id = :app AND user_id = :user AND invalidated_at IS NULL")
+			.bind("reason", reason)
+			.bind("app", appId)
+			.bind("user", userId)
+			.then();
+	}
+
+	private Mono<Map<String, Object>> issueUser(String appId, String userId, boolean longLived, Duration validity) {
+		String token = RandomTokens.next("EAAS", 160);
+		return this.database
+			.sql("INSERT INTO sandbox.access_tokens (token, kind, app_id, user_id, long_lived, expires_at)"
+					+ " VALUES (:token, 'USER', :app, :user, :longLived, now() + make_interval(secs => :seconds))")
+			.bind("token", token)
+			.bind("app", appId)
+			.bind("user", userId)
+			.bind("longLived", longLived)
+			.bind("seconds", (double) validity.toSeconds())
+			.then()
+			.thenReturn(response(token, validity.toSeconds()));
+	}
+
+	private Mono<Caller> valid(String token, StoredToken stored) {
+		if ("deauthorized".equals(stored.invalidatedReason())) {
+			return Mono.error(GraphError.deauthorized(stored.appId()));
+		}
+		if (stored.invalidatedReason() != null) {
+			return Mono.error(GraphError.sessionInvalidated());
+		}
+		if (stored.expiresAt() != null && !stored.expiresAt().isAfter(stored.now())) {
+			return Mono.error(GraphError.expiredToken(stored.expiresAt().toInstant(), stored.now().toInstant()));
+		}
+		return this.apps.find(stored.appId()).map((app) -> new Caller(token, app, stored.userId()));
+	}
+
+	private Mono<Caller> appIdAndSecret(String token) {
+		int bar = token.indexOf('|');
+		if (bar <= 0) {
+			return Mono.empty();
+		}
+		return this.apps.find(token.substring(0, bar))
+			.filter((SandboxApp app) -> app.secretMatches(token.substring(bar + 1)))
+			.map((app) -> new Caller(token, app, null));
+	}
+
+	private static StoredToken stored(Readable row) {
+		return new StoredToken(row.get("app_id", String.class), row.get("user_id", String.class),
+				row.get("expires_at", OffsetDateTime.class), row.get("invalidated_reason", String.class),
+				row.get("now", OffsetDateTime.class));
+	}
+
+	private static Map<String, Object> response(String token, @Nullable Long expiresIn) {
+		Map<String, Object> response = new LinkedHashMap<>();
+		response.put("access_token", token);
+		response.put("token_type", "bearer");
+		if (expiresIn != null) {
+			response.put("expires_in", expiresIn);
+		}
+		return response;
+	}
+
+	private record StoredToken(String appId, @Nullable String userId, @Nullable OffsetDateTime expiresAt,
+			@Nullable String invalidatedReason, OffsetDateTime now) {
+
+	}
+
+}

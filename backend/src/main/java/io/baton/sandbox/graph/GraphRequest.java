@@ -1,0 +1,84 @@
+package io.baton.sandbox.graph;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A Graph call's parameters, from the query and a form body alike, and its access token
+ * from {@code access_token} or {@code Authorization: Bearer} (or {@code OAuth}).
+ */
+record GraphRequest(MultiValueMap<String, String> parameters, @Nullable String accessToken) {
+
+	static Mono<GraphRequest> of(ServerWebExchange exchange) {
+		return exchange.getFormData().map((form) -> {
+			MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(
+					exchange.getRequest().getQueryParams());
+			form.forEach(parameters::addAll);
+			String token = parameters.getFirst("access_token");
+			if (token == null || token.isBlank()) {
+				token = headerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+			}
+			return new GraphRequest(parameters, (token != null && !token.isBlank()) ? token.strip() : null);
+		});
+	}
+
+	/** The parameter, stripped, or an empty string. */
+	String parameter(String name) {
+		String value = this.parameters.getFirst(name);
+		return (value != null) ? value.strip() : "";
+	}
+
+	/**
+	 * Checks {@code appsecret_proof} (hex HMAC-SHA256 of the token keyed with the app
+	 * secret) when present, and insists on it when the app requires it.
+	 */
+	void checkAppsecretProof(String token, String appSecret, boolean required) {
+		String proof = parameter("appsecret_proof");
+		if (proof.isEmpty()) {
+			if (required) {
+				throw GraphError.appsecretProofMissing();
+			}
+			return;
+		}
+		if (!java.security.MessageDigest.isEqual(
+				proof.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+				hmacSha256Hex(appSecret, token).getBytes(StandardCharsets.US_ASCII))) {
+			throw GraphError.appsecretProofInvalid();
+		}
+	}
+
+	private static @Nullable String headerToken(@Nullable String authorization) {
+		if (authorization == null) {
+			return null;
+		}
+		for (String scheme : new String[] { "Bearer ", "OAuth " }) {
+			if (authorization.regionMatches(true, 0, scheme, 0, scheme.length())) {
+				return authorization.substring(scheme.length());
+			}
+		}
+		return null;
+	}
+
+	static String hmacSha256Hex(String key, String data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 unavailable", ex);
+		}
+	}
+
+}

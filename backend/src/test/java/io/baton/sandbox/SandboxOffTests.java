@@ -1,0 +1,80 @@
+package io.baton.sandbox;
+
+import java.net.http.HttpResponse;
+
+import io.baton.testing.BatonTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BatonTest(properties = { "baton.sandbox.enabled=false", "baton.demo.enabled=false" })
+class SandboxOffTests {
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	ApplicationContext context;
+
+	SandboxBrowser browser;
+
+	@BeforeEach
+	void openBrowser() {
+		this.browser = new SandboxBrowser(this.environment.getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	@Test
+	void answers404ForTheDialogInsteadOfBatonsLoginRedirect() {
+		HttpResponse<String> dialog = this.browser.get("/sandbox/dialog/oauth?client_id=1000000000000001");
+
+		assertThat(dialog.statusCode()).isEqualTo(404);
+		assertThat(dialog.headers().firstValue("Location")).isEmpty();
+	}
+
+	@Test
+	void answers404ForTheSandboxGraph() {
+		HttpResponse<String> me = this.browser.get("/sandbox/graph/v24.0/me");
+
+		assertThat(me.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void createsNoSandboxBeansNorSchema() {
+		SandboxWorld world = new SandboxWorld(this.environment);
+
+		assertThat(this.context.getBeanNamesForType(SandboxSchema.class)).isEmpty();
+		assertThat(world.queryOne("SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'sandbox'"))
+			.isEqualTo("0");
+	}
+
+	@Test
+	void leavesOtherPathsToBatonsChain() {
+		HttpResponse<String> home = this.browser.get("/anything");
+
+		assertThat(home.statusCode()).isEqualTo(302);
+	}
+
+	/** Stands in for Baton's own chain: everything else needs a login. */
+	@TestConfiguration
+	static class BatonLikeChain {
+
+		@Bean
+		SecurityWebFilterChain batonLikeChain(ServerHttpSecurity http) {
+			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
+				.oauth2Login((login) -> {
+				})
+				.build();
+		}
+
+	}
+
+}
