@@ -1,31 +1,41 @@
 -- Baton's core schema: users, tenants, memberships, invitations, audit log.
 --
 -- Two database roles, created here if missing (roles are cluster-wide):
---   baton_app        what Baton runs its queries as (SET ROLE via the connection's
+--   ${app_role} (baton_app by default, baton.db.app-role)
+--                    what Baton runs its queries as (SET ROLE via the connection's
 --                    startup options). Not a superuser and NOBYPASSRLS, so every
 --                    tenant-owned table's row-level security binds it.
 --   baton_directory  owns the few SECURITY DEFINER functions that must work before
 --                    a tenant is known or across tenants (docs/architecture.md lists
---                    them). Nobody logs in as it and baton_app is not a member of it.
+--                    them). Nobody logs in as it and ${app_role} is not a member of it.
+-- Each step is guarded, so an administrator may create the roles and grant them
+-- beforehand (then the migrating login needs no CREATEROLE).
 DO $$
 BEGIN
-    BEGIN
-        CREATE ROLE baton_app NOLOGIN NOSUPERUSER NOBYPASSRLS;
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
-    BEGIN
-        CREATE ROLE baton_directory NOLOGIN NOSUPERUSER NOBYPASSRLS;
-    EXCEPTION WHEN duplicate_object THEN NULL;
-    END;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${app_role}') THEN
+        BEGIN
+            CREATE ROLE ${app_role} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+        EXCEPTION WHEN duplicate_object THEN NULL;
+        END;
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'baton_directory') THEN
+        BEGIN
+            CREATE ROLE baton_directory NOLOGIN NOSUPERUSER NOBYPASSRLS;
+        EXCEPTION WHEN duplicate_object THEN NULL;
+        END;
+    END IF;
+    -- The migrating user must be able to SET ROLE ${app_role} (it is also Baton's
+    -- login user in the default setup) and to hand functions to baton_directory.
+    IF NOT pg_has_role(current_user, '${app_role}', 'MEMBER') THEN
+        EXECUTE format('GRANT ${app_role} TO %I', current_user);
+    END IF;
+    IF NOT pg_has_role(current_user, 'baton_directory', 'MEMBER') THEN
+        EXECUTE format('GRANT baton_directory TO %I', current_user);
+    END IF;
 END
 $$;
 
--- The migrating user must be able to SET ROLE baton_app (it is also Baton's
--- login user in the default setup) and to hand functions to baton_directory.
-GRANT baton_app TO CURRENT_USER;
-GRANT baton_directory TO CURRENT_USER;
-
-GRANT USAGE ON SCHEMA baton TO baton_app, baton_directory;
+GRANT USAGE ON SCHEMA baton TO ${app_role}, baton_directory;
 REVOKE ALL ON baton.flyway_schema_history FROM PUBLIC;
 
 -- The current tenant is a transaction-local setting; unset means NULL and
@@ -91,9 +101,9 @@ CREATE TABLE baton.audit_log (
 CREATE INDEX audit_log_by_tenant ON baton.audit_log (tenant_id, id DESC);
 CREATE INDEX audit_log_by_tenant_action ON baton.audit_log (tenant_id, action, id DESC);
 
-GRANT SELECT, INSERT, UPDATE ON baton.users TO baton_app;
-GRANT SELECT, INSERT, UPDATE, DELETE ON baton.tenants, baton.memberships, baton.invitations TO baton_app;
-GRANT SELECT, INSERT ON baton.audit_log TO baton_app;
+GRANT SELECT, INSERT, UPDATE ON baton.users TO ${app_role};
+GRANT SELECT, INSERT, UPDATE, DELETE ON baton.tenants, baton.memberships, baton.invitations TO ${app_role};
+GRANT SELECT, INSERT ON baton.audit_log TO ${app_role};
 GRANT SELECT ON baton.tenants, baton.memberships, baton.invitations TO baton_directory;
 
 -- Row-level security, forced so that the tables' owner is bound as well.
@@ -147,8 +157,11 @@ AS $$
      WHERE i.token_hash = p_token_hash
 $$;
 
+-- A new owner needs CREATE on the schema; baton_directory has it only for this hand-over.
+GRANT CREATE ON SCHEMA baton TO baton_directory;
 ALTER FUNCTION baton.memberships_of(uuid) OWNER TO baton_directory;
 ALTER FUNCTION baton.invitation_by_token(bytea) OWNER TO baton_directory;
+REVOKE CREATE ON SCHEMA baton FROM baton_directory;
 REVOKE ALL ON FUNCTION baton.memberships_of(uuid), baton.invitation_by_token(bytea) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION baton.memberships_of(uuid), baton.invitation_by_token(bytea) TO baton_app;
-GRANT EXECUTE ON FUNCTION baton.current_tenant() TO baton_app, baton_directory;
+GRANT EXECUTE ON FUNCTION baton.memberships_of(uuid), baton.invitation_by_token(bytea) TO ${app_role};
+GRANT EXECUTE ON FUNCTION baton.current_tenant() TO ${app_role}, baton_directory;

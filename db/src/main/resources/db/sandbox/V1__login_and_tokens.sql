@@ -8,7 +8,9 @@
 -- migration creates it too, whichever runs first wins.
 DO $$
 BEGIN
-    CREATE ROLE ${app_role} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${app_role}') THEN
+        CREATE ROLE ${app_role} NOLOGIN NOSUPERUSER NOBYPASSRLS;
+    END IF;
 EXCEPTION WHEN duplicate_object THEN NULL;
 END
 $$;

@@ -2,8 +2,6 @@ package io.baton.web;
 
 import java.util.Comparator;
 
-import org.jspecify.annotations.Nullable;
-
 import reactor.core.publisher.Mono;
 
 import io.baton.tenancy.CurrentTenant;
@@ -15,7 +13,8 @@ import io.baton.tenancy.TenantMembership;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchange;
 
 /** The sign-in page, the landing redirect, and each tenant's dashboard home. */
 @Controller
@@ -31,10 +30,10 @@ class HomeController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) @Nullable String logout,
-			@RequestParam(required = false) @Nullable String error, Model model) {
-		model.addAttribute("loggedOut", logout != null);
-		model.addAttribute("failed", error != null);
+	String login(ServerWebExchange exchange, Model model) {
+		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
+		model.addAttribute("loggedOut", query.containsKey("logout"));
+		model.addAttribute("failed", query.containsKey("error"));
 		return "login";
 	}
 

@@ -27,7 +27,10 @@ public class SandboxBrowser {
 	private static final Pattern HIDDEN = Pattern
 		.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-	private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient http = HttpClient.newBuilder()
+		.version(HttpClient.Version.HTTP_1_1)
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.build();
 
 	private final String baseUrl;
 
@@ -98,7 +101,8 @@ public class SandboxBrowser {
 						.collect(Collectors.joining("; ")));
 		}
 		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = this.http.send(request.timeout(java.time.Duration.ofSeconds(20)).build(),
+					HttpResponse.BodyHandlers.ofString());
 			response.headers().allValues("Set-Cookie").forEach(this::remember);
 			return response;
 		}

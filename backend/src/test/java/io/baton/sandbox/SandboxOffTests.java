@@ -7,12 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,20 +57,6 @@ class SandboxOffTests {
 		HttpResponse<String> home = this.browser.get("/anything");
 
 		assertThat(home.statusCode()).isEqualTo(302);
-	}
-
-	/** Stands in for Baton's own chain: everything else needs a login. */
-	@TestConfiguration
-	static class BatonLikeChain {
-
-		@Bean
-		SecurityWebFilterChain batonLikeChain(ServerHttpSecurity http) {
-			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
-				.oauth2Login((login) -> {
-				})
-				.build();
-		}
-
 	}
 
 }

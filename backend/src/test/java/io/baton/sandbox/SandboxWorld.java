@@ -88,6 +88,14 @@ public class SandboxWorld {
 		return redirect.headers().firstValue("Location").orElseThrow();
 	}
 
+	/** Cancels the dialog and returns the redirect's location. */
+	public String cancel(HttpResponse<String> consentPage) {
+		HttpResponse<String> redirect = this.browser.post("/sandbox/dialog/oauth/confirm", consentPage.body(),
+				Map.of("decision", List.of("cancel")));
+		assertThat(redirect.statusCode()).isEqualTo(303);
+		return redirect.headers().firstValue("Location").orElseThrow();
+	}
+
 	/** The code a person's consent gives {@code appId}, every permission granted. */
 	public String codeFor(String person, String appId, String redirectUri, List<String> permissions) {
 		HttpResponse<String> page = consentPageAs(person, appId, redirectUri, String.join(",", permissions));

@@ -1,4 +1,4 @@
-package io.baton.sandbox.login;
+package io.baton.web;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -10,21 +10,17 @@ import io.baton.testing.BatonTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.web.server.SecurityWebFilterChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Spring Security's OAuth2 client, configured as Baton's application.yml configures it,
- * signs in against the sandbox over HTTP: dialog, code exchange (POST,
- * client_secret_post) and user info.
+ * Staff sign in through Facebook Login, here the sandbox's dialog, over real HTTP:
+ * Baton's OAuth2 client redirects to the dialog, exchanges the code (POST,
+ * client_secret_post), reads the user, creates the Baton user and asks for a tenant.
  */
 @BatonTest
-class StaffSignInTests {
+class SignInTests {
 
 	@Autowired
 	Environment environment;
@@ -48,20 +44,26 @@ class StaffSignInTests {
 		assertThat(callback).startsWith(world.loginRedirectUri() + "?code=");
 		assertThat(landed.statusCode()).isEqualTo(302);
 		assertThat(landed.headers().firstValue("Location")).hasValue("/");
+		assertThat(browser.get("/").headers().firstValue("Location")).hasValue("/tenants/new");
+		assertThat(browser.get("/tenants/new").body()).contains("Create your tenant").contains("Staff Member");
 	}
 
-	/** Stands in for Baton's own chain, which signs staff in with OAuth2. */
-	@TestConfiguration
-	static class BatonLikeChain {
+	@Test
+	void cancellingTheDialogLeadsBackToTheSignInPageWithAnExplanation() {
+		SandboxWorld world = new SandboxWorld(this.environment);
+		SandboxBrowser browser = world.browser;
 
-		@Bean
-		SecurityWebFilterChain batonLikeChain(ServerHttpSecurity http) {
-			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().authenticated())
-				.oauth2Login((login) -> {
-				})
-				.build();
-		}
+		HttpResponse<String> choose = browser
+			.get(browser.get("/oauth2/authorization/facebook").headers().firstValue("Location").orElseThrow());
+		HttpResponse<String> signedIn = browser.post("/sandbox/dialog/oauth/person", choose.body(),
+				Map.of("name", List.of("Cautious Carl")));
+		HttpResponse<String> consent = browser.get(signedIn.headers().firstValue("Location").orElseThrow());
+		String callback = world.cancel(consent);
+		HttpResponse<String> landed = browser.get(callback);
 
+		assertThat(callback).contains("error=access_denied");
+		assertThat(landed.headers().firstValue("Location")).hasValue("/login?error");
+		assertThat(browser.get("/login?error").body()).contains("Sign-in did not complete");
 	}
 
 }

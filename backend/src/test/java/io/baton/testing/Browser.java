@@ -1,0 +1,121 @@
+package io.baton.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, never
+ * a downloaded one) for tests that click through Baton as a person does, and that keep
+ * screenshots for the docs.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+
+	private final ChromeDriver driver;
+
+	private final String baseUrl;
+
+	public Browser(String baseUrl) {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			throw new IllegalStateException(
+					"Browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+		}
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+					"--window-size=1280,860", "--lang=en-US");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.baseUrl = baseUrl;
+	}
+
+	public Browser open(String path) {
+		this.driver.get(path.startsWith("http") ? path : this.baseUrl + path);
+		return this;
+	}
+
+	public WebElement find(String css) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+	}
+
+	public Browser click(String css) {
+		find(css).click();
+		return this;
+	}
+
+	/** Clicks the button or link whose text contains {@code text}. */
+	public Browser clickText(String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+				By.xpath("//*[self::button or self::a][contains(normalize-space(.), '" + text + "')]")))
+			.click();
+		return this;
+	}
+
+	public Browser type(String css, String text) {
+		WebElement field = find(css);
+		field.clear();
+		field.sendKeys(text);
+		return this;
+	}
+
+	public Browser acceptConfirmations() {
+		this.driver.executeScript("window.confirm = () => true;");
+		return this;
+	}
+
+	public String text() {
+		return find("body").getText();
+	}
+
+	public String path() {
+		String url = this.driver.getCurrentUrl();
+		return url.startsWith(this.baseUrl) ? url.substring(this.baseUrl.length()) : url;
+	}
+
+	public Browser waitForPath(String prefix) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> path().startsWith(prefix));
+		return this;
+	}
+
+	/** Saves a screenshot of the page to docs/screenshots/{name}.png. */
+	public Browser screenshot(String name) {
+		try {
+			Files.createDirectories(SCREENSHOTS);
+			Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not save screenshot " + name, ex);
+		}
+		return this;
+	}
+
+	public void deleteCookies() {
+		this.driver.manage().deleteAllCookies();
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}
