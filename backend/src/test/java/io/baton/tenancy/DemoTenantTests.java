@@ -1,0 +1,59 @@
+package io.baton.tenancy;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.baton.testing.BatonTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Demo mode: the Demo Shop exists after start-up, and a person signing in for the first
+ * time finds themselves an admin of it, so there is something to look at.
+ */
+@BatonTest(properties = "baton.demo.enabled=true")
+class DemoTenantTests {
+
+	@Autowired
+	SignIn signIn;
+
+	@Autowired
+	TenantManagement tenants;
+
+	@Autowired
+	Members members;
+
+	@Autowired
+	TenantTransactions transactions;
+
+	@Test
+	void aFirstSignInJoinsTheDemoShopAsAdminOnce() {
+		await().atMost(Duration.ofSeconds(10)).until(this::demoShopExists);
+
+		SignedInUser newcomer = this.signIn.signIn("facebook", "1234", "Nora Newcomer").block();
+		this.signIn.signIn("facebook", "1234", "Nora Newcomer").block();
+
+		List<TenantMembership> memberships = this.tenants.tenantsOf(newcomer.id()).collectList().block();
+		assertThat(memberships).singleElement().satisfies((membership) -> {
+			assertThat(membership.tenantName()).isEqualTo("Demo Shop");
+			assertThat(membership.role()).isEqualTo(Role.ADMIN);
+			assertThat(membership.demo()).isTrue();
+		});
+		CurrentTenant asNewcomer = this.tenants.enter(newcomer, DemoTenant.ID).block();
+		assertThat(this.members.list(asNewcomer).map(Member::name).collectList().block())
+			.containsExactlyInAnyOrder("Dana Demo", "Nora Newcomer");
+	}
+
+	private boolean demoShopExists() {
+		return this.transactions
+			.inTenant(DemoTenant.ID,
+					(db) -> db.sql("SELECT count(*) FROM tenants").map((row) -> row.get(0, Long.class)).one())
+			.block() == 1;
+	}
+
+}
