@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnSandbox
-class AccessTokens {
+public class AccessTokens {
 
 	private final DatabaseClient database;
 
@@ -57,10 +57,27 @@ class AccessTokens {
 			.thenReturn(response(token, null));
 	}
 
-	/** The caller the token speaks for, or a {@link GraphError} (190) why not. */
-	Mono<Caller> check(String token) {
+	/**
+	 * A page token for the person's page, as {@code /me/accounts} hands out: it does not
+	 * expire, but dies with the person's role, grant or password.
+	 */
+	public Mono<String> issuePage(String appId, String userId, String pageId) {
+		String token = RandomTokens.next("EAAP", 160);
 		return this.database
-			.sql("SELECT app_id, user_id, expires_at, invalidated_reason, now() AS now"
+			.sql("INSERT INTO sandbox.access_tokens (token, kind, app_id, user_id, page_id, long_lived)"
+					+ " VALUES (:token, 'PAGE', :app, :user, :page, true)")
+			.bind("token", token)
+			.bind("app", appId)
+			.bind("user", userId)
+			.bind("page", pageId)
+			.then()
+			.thenReturn(token);
+	}
+
+	/** The caller the token speaks for, or a {@link GraphError} (190) why not. */
+	public Mono<Caller> check(String token) {
+		return this.database
+			.sql("SELECT app_id, user_id, page_id, expires_at, invalidated_reason, now() AS now"
 					+ " FROM sandbox.access_tokens WHERE token = :token")
 			.bind("token", token)
 			.map((row) -> stored(row))
@@ -98,16 +115,13 @@ class AccessTokens {
 	}
 
 	private Mono<Caller> valid(String token, StoredToken stored) {
-		if ("deauthorized".equals(stored.invalidatedReason())) {
-			return Mono.error(GraphError.deauthorized(stored.appId()));
-		}
 		if (stored.invalidatedReason() != null) {
-			return Mono.error(GraphError.sessionInvalidated());
+			return Mono.error(invalidated(stored));
 		}
 		if (stored.expiresAt() != null && !stored.expiresAt().isAfter(stored.now())) {
 			return Mono.error(GraphError.expiredToken(stored.expiresAt().toInstant(), stored.now().toInstant()));
 		}
-		return this.apps.find(stored.appId()).map((app) -> new Caller(token, app, stored.userId()));
+		return this.apps.find(stored.appId()).map((app) -> new Caller(token, app, stored.userId(), stored.pageId()));
 	}
 
 	private Mono<Caller> appIdAndSecret(String token) {
@@ -117,13 +131,23 @@ class AccessTokens {
 		}
 		return this.apps.find(token.substring(0, bar))
 			.filter((SandboxApp app) -> app.secretMatches(token.substring(bar + 1)))
-			.map((app) -> new Caller(token, app, null));
+			.map((app) -> new Caller(token, app, null, null));
+	}
+
+	/** Facebook's answer for a token that was ended, by why it was ended. */
+	private static GraphError invalidated(StoredToken stored) {
+		return switch (stored.invalidatedReason()) {
+			case "deauthorized" -> GraphError.deauthorized(stored.appId());
+			case "expired" -> GraphError.expiredToken(stored.now().toInstant(), stored.now().toInstant());
+			case "role_lost", "permission_revoked" -> GraphError.invalidToken();
+			default -> GraphError.sessionInvalidated();
+		};
 	}
 
 	private static StoredToken stored(Readable row) {
 		return new StoredToken(row.get("app_id", String.class), row.get("user_id", String.class),
-				row.get("expires_at", OffsetDateTime.class), row.get("invalidated_reason", String.class),
-				row.get("now", OffsetDateTime.class));
+				row.get("page_id", String.class), row.get("expires_at", OffsetDateTime.class),
+				row.get("invalidated_reason", String.class), row.get("now", OffsetDateTime.class));
 	}
 
 	private static Map<String, Object> response(String token, @Nullable Long expiresIn) {
@@ -136,8 +160,8 @@ class AccessTokens {
 		return response;
 	}
 
-	private record StoredToken(String appId, @Nullable String userId, @Nullable OffsetDateTime expiresAt,
-			@Nullable String invalidatedReason, OffsetDateTime now) {
+	private record StoredToken(String appId, @Nullable String userId, @Nullable String pageId,
+			@Nullable OffsetDateTime expiresAt, @Nullable String invalidatedReason, OffsetDateTime now) {
 
 	}
 

@@ -8,12 +8,22 @@ import org.jspecify.annotations.Nullable;
  *
  * @param token the token as presented
  * @param app the app it was issued to
- * @param userId the person, for a user token; {@code null} for an app token
+ * @param userId the person, for a user or page token; {@code null} for an app token
+ * @param pageId the page, for a page token; {@code null} otherwise
  */
-record Caller(String token, SandboxApp app, @Nullable String userId) {
+public record Caller(String token, SandboxApp app, @Nullable String userId, @Nullable String pageId) {
 
-	boolean isUser() {
-		return this.userId != null;
+	/** A user token (not a page or app token). */
+	public boolean isUser() {
+		return this.userId != null && this.pageId == null;
+	}
+
+	public boolean isPage() {
+		return this.pageId != null;
+	}
+
+	public boolean isApp() {
+		return this.userId == null;
 	}
 
 }

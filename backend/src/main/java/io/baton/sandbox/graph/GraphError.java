@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
  * A failure Graph reports as {@code {"error": {...}}}; each known situation is a named
  * factory with Facebook's code, subcode and wording. {@link GraphErrors} renders it.
  */
-class GraphError extends RuntimeException {
+public class GraphError extends RuntimeException {
 
 	private static final DateTimeFormatter EXPIRY = DateTimeFormatter
 		.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'UTC'", Locale.ENGLISH)
@@ -23,91 +23,91 @@ class GraphError extends RuntimeException {
 
 	private final @Nullable Integer subcode;
 
-	GraphError(int code, @Nullable Integer subcode, String message) {
+	public GraphError(int code, @Nullable Integer subcode, String message) {
 		super(message, null, false, false);
 		this.code = code;
 		this.subcode = subcode;
 	}
 
-	static GraphError missingClientId() {
+	public static GraphError missingClientId() {
 		return new GraphError(101, null, "Missing client_id parameter.");
 	}
 
-	static GraphError unknownApp() {
+	public static GraphError unknownApp() {
 		return new GraphError(101, null, "Error validating application. Invalid application ID.");
 	}
 
-	static GraphError wrongClientSecret() {
+	public static GraphError wrongClientSecret() {
 		return new GraphError(1, null, "Error validating client secret.");
 	}
 
-	static GraphError missingRedirectUri() {
+	public static GraphError missingRedirectUri() {
 		return new GraphError(191, null, "Missing redirect_uri parameter.");
 	}
 
-	static GraphError badCode() {
+	public static GraphError badCode() {
 		return new GraphError(100, null, "Invalid verification code format.");
 	}
 
-	static GraphError usedCode() {
+	public static GraphError usedCode() {
 		return new GraphError(100, 36009, "This authorization code has been used.");
 	}
 
-	static GraphError expiredCode() {
+	public static GraphError expiredCode() {
 		return new GraphError(100, 36007, "This authorization code has expired.");
 	}
 
-	static GraphError redirectUriMismatch() {
+	public static GraphError redirectUriMismatch() {
 		return new GraphError(100, 36008, "Error validating verification code."
 				+ " Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request");
 	}
 
-	static GraphError unsupportedGrantType() {
+	public static GraphError unsupportedGrantType() {
 		return new GraphError(100, null, "(#100) Invalid parameter grant_type");
 	}
 
-	static GraphError missingParameter(String name) {
+	public static GraphError missingParameter(String name) {
 		return new GraphError(100, null, "(#100) param " + name + " must be non-empty.");
 	}
 
-	static GraphError nonexistingField(String field) {
+	public static GraphError nonexistingField(String field) {
 		return new GraphError(100, null,
 				"(#100) Tried accessing nonexisting field (" + field + ") on node type (User)");
 	}
 
-	static GraphError invalidToken() {
+	public static GraphError invalidToken() {
 		return new GraphError(190, null, "Invalid OAuth access token.");
 	}
 
-	static GraphError expiredToken(Instant expiredAt, Instant now) {
+	public static GraphError expiredToken(Instant expiredAt, Instant now) {
 		return new GraphError(190, 463, "Error validating access token: Session has expired on "
 				+ EXPIRY.format(expiredAt) + ". The current time is " + EXPIRY.format(now) + ".");
 	}
 
-	static GraphError deauthorized(String appId) {
+	public static GraphError deauthorized(String appId) {
 		return new GraphError(190, 458,
 				"Error validating access token: The user has not authorized application " + appId + ".");
 	}
 
-	static GraphError sessionInvalidated() {
+	public static GraphError sessionInvalidated() {
 		return new GraphError(190, 460, "Error validating access token: The session has been invalidated"
 				+ " because the user changed their password or Facebook has changed the session for security reasons.");
 	}
 
-	static GraphError noUserToken() {
+	public static GraphError noUserToken() {
 		return new GraphError(2500, null,
 				"An active access token must be used to query information about the current user.");
 	}
 
-	static GraphError appsecretProofInvalid() {
+	public static GraphError appsecretProofInvalid() {
 		return new GraphError(100, null, "Invalid appsecret_proof provided in the API argument");
 	}
 
-	static GraphError appsecretProofMissing() {
+	public static GraphError appsecretProofMissing() {
 		return new GraphError(100, null, "API calls from the server require an appsecret_proof argument");
 	}
 
-	int code() {
+	public int code() {
 		return this.code;
 	}
 

@@ -18,9 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
  * A Graph call's parameters, from the query and a form body alike, and its access token
  * from {@code access_token} or {@code Authorization: Bearer} (or {@code OAuth}).
  */
-record GraphRequest(MultiValueMap<String, String> parameters, @Nullable String accessToken) {
+public record GraphRequest(MultiValueMap<String, String> parameters, @Nullable String accessToken) {
 
-	static Mono<GraphRequest> of(ServerWebExchange exchange) {
+	public static Mono<GraphRequest> of(ServerWebExchange exchange) {
 		return exchange.getFormData().map((form) -> {
 			MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(
 					exchange.getRequest().getQueryParams());
@@ -34,7 +34,7 @@ record GraphRequest(MultiValueMap<String, String> parameters, @Nullable String a
 	}
 
 	/** The parameter, stripped, or an empty string. */
-	String parameter(String name) {
+	public String parameter(String name) {
 		String value = this.parameters.getFirst(name);
 		return (value != null) ? value.strip() : "";
 	}
@@ -43,7 +43,7 @@ record GraphRequest(MultiValueMap<String, String> parameters, @Nullable String a
 	 * Checks {@code appsecret_proof} (hex HMAC-SHA256 of the token keyed with the app
 	 * secret) when present, and insists on it when the app requires it.
 	 */
-	void checkAppsecretProof(String token, String appSecret, boolean required) {
+	public void checkAppsecretProof(String token, String appSecret, boolean required) {
 		String proof = parameter("appsecret_proof");
 		if (proof.isEmpty()) {
 			if (required) {
@@ -70,7 +70,7 @@ record GraphRequest(MultiValueMap<String, String> parameters, @Nullable String a
 		return null;
 	}
 
-	static String hmacSha256Hex(String key, String data) {
+	public static String hmacSha256Hex(String key, String data) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
