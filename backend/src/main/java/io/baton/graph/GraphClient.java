@@ -1,0 +1,195 @@
+package io.baton.graph;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.baton.platform.Secret;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Graph over HTTP, for every module that calls Facebook (or the sandbox, at another base
+ * URL). Each failure is a {@link GraphFailure} carrying Graph's code and subcode; every
+ * call signs its token with {@code appsecret_proof} when the app secret is known.
+ */
+@Component
+public class GraphClient {
+
+	private final WebClient http;
+
+	private final GraphSettings settings;
+
+	private final JsonMapper json;
+
+	GraphClient(WebClient.Builder builder, GraphSettings settings, JsonMapper json) {
+		this.http = builder.build();
+		this.settings = settings;
+		this.json = json;
+	}
+
+	/** An app access token ({@code client_credentials}). */
+	public Mono<Secret> appToken(AppId app, Secret appSecret) {
+		return call(HttpMethod.GET, "/oauth/access_token", null, null, params("grant_type", "client_credentials",
+				"client_id", app.value(), "client_secret", appSecret.value()))
+			.map((body) -> new Secret(text(body, "access_token")));
+	}
+
+	/** {@code GET /{app-id}} with the app's token. */
+	public Mono<GraphApp> app(AppId app, Secret appToken, Secret appSecret) {
+		return call(HttpMethod.GET, "/" + app.value(), appToken, appSecret, params("fields", "id,name"))
+			.map((body) -> new GraphApp(new AppId(text(body, "id")), body.path("name").asString("")));
+	}
+
+	/**
+	 * Subscribes the app's page webhooks to {@code callbackUrl}; Graph first runs the
+	 * verification handshake against it.
+	 */
+	public Mono<Void> subscribeApp(AppId app, Secret appToken, Secret appSecret, String callbackUrl, String verifyToken,
+			List<String> fields) {
+		return call(HttpMethod.POST, "/" + app.value() + "/subscriptions", appToken, appSecret,
+				params("object", "page", "callback_url", callbackUrl, "verify_token", verifyToken, "fields",
+						String.join(",", fields), "include_values", "true"))
+			.then();
+	}
+
+	public Mono<List<AppSubscription>> appSubscriptions(AppId app, Secret appToken, Secret appSecret) {
+		return call(HttpMethod.GET, "/" + app.value() + "/subscriptions", appToken, appSecret, params())
+			.map(this::subscriptions);
+	}
+
+	public Mono<Void> deleteAppSubscription(AppId app, Secret appToken, Secret appSecret) {
+		return call(HttpMethod.DELETE, "/" + app.value() + "/subscriptions", appToken, appSecret,
+				params("object", "page"))
+			.then();
+	}
+
+	/**
+	 * One Graph call: parameters in the query for GET and DELETE and as a form for POST,
+	 * the token as a bearer header.
+	 */
+	Mono<JsonNode> call(HttpMethod method, String path, @Nullable Secret token, @Nullable Secret appSecret,
+			MultiValueMap<String, String> parameters) {
+		if (token != null && appSecret != null) {
+			parameters.add("appsecret_proof", proof(token, appSecret));
+		}
+		boolean form = method == HttpMethod.POST;
+		WebClient.RequestBodySpec request = this.http.method(method)
+			.uri(form ? uri(path, new LinkedMultiValueMap<>()) : uri(path, parameters))
+			.accept(MediaType.APPLICATION_JSON);
+		if (token != null) {
+			request = request.headers((headers) -> headers.setBearerAuth(token.value()));
+		}
+		WebClient.RequestHeadersSpec<?> ready = form ? request.body(BodyInserters.fromFormData(parameters)) : request;
+		return ready
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.defaultIfEmpty("")
+				.flatMap((body) -> interpret(response.statusCode().value(), body)))
+			.timeout(this.settings.timeout())
+			.onErrorMap(TimeoutException.class,
+					(ex) -> GraphFailure.noProperAnswer(0, "Graph did not answer within " + this.settings.timeout()))
+			.onErrorMap(WebClientRequestException.class,
+					(ex) -> GraphFailure.noProperAnswer(0, "Graph could not be reached: " + ex.getMessage()));
+	}
+
+	private Mono<JsonNode> interpret(int status, String body) {
+		JsonNode parsed;
+		try {
+			parsed = body.isEmpty() ? this.json.createObjectNode() : this.json.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			return Mono.error(GraphFailure.noProperAnswer(status, "Graph answered HTTP " + status + " without JSON"));
+		}
+		JsonNode error = parsed.path("error");
+		if (error.isObject()) {
+			return Mono.error(new GraphFailure(status, error.path("code").asInt(-1),
+					error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
+					error.path("message").asString("Graph error"),
+					error.hasNonNull("fbtrace_id") ? error.path("fbtrace_id").asString() : null));
+		}
+		if (status / 100 != 2) {
+			return Mono.error(GraphFailure.noProperAnswer(status, "Graph answered HTTP " + status));
+		}
+		return Mono.just(parsed);
+	}
+
+	private List<AppSubscription> subscriptions(JsonNode body) {
+		List<AppSubscription> subscriptions = new ArrayList<>();
+		for (JsonNode item : body.path("data")) {
+			List<String> fields = new ArrayList<>();
+			for (JsonNode field : item.path("fields")) {
+				fields.add(field.isObject() ? field.path("name").asString() : field.asString());
+			}
+			subscriptions.add(new AppSubscription(item.path("object").asString(""),
+					item.path("callback_url").asString(""), item.path("active").asBoolean(false), fields));
+		}
+		return subscriptions;
+	}
+
+	static MultiValueMap<String, String> params(String... namesAndValues) {
+		MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			parameters.add(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return parameters;
+	}
+
+	/**
+	 * The call's URI with every parameter value strictly encoded ({@code +} and {@code |}
+	 * too).
+	 */
+	private URI uri(String path, MultiValueMap<String, String> parameters) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(this.settings.root() + path);
+		Map<String, String> values = new HashMap<>();
+		parameters.forEach((name, list) -> list.forEach((value) -> {
+			String variable = "p" + values.size();
+			values.put(variable, value);
+			builder.queryParam(name, "{" + variable + "}");
+		}));
+		return builder.encode().buildAndExpand(values).toUri();
+	}
+
+	private static String text(JsonNode body, String field) {
+		JsonNode value = body.path(field);
+		if (!value.isValueNode() || value.asString("").isEmpty()) {
+			throw GraphFailure.noProperAnswer(200, "Graph's answer has no " + field);
+		}
+		return value.asString();
+	}
+
+	/**
+	 * {@code appsecret_proof}: hex HMAC-SHA256 of the token, keyed with the app secret.
+	 */
+	static String proof(Secret token, Secret appSecret) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(appSecret.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(token.value().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is unavailable", ex);
+		}
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The typed reactive client of Facebook's Graph API (or the sandbox's: the base URL is
+ * the only difference) and Graph's error model, classified by code and subcode.
+ */
+@NullMarked
+package io.baton.graph;
+
+import org.jspecify.annotations.NullMarked;
