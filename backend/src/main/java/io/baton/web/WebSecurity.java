@@ -1,6 +1,9 @@
 package io.baton.web;
 
 import java.net.URI;
+import java.util.Set;
+
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +13,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Baton's own security chain: everything but the sign-in page, static assets and health
@@ -34,14 +39,27 @@ class WebSecurity {
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
+				.pathMatchers("/webhooks/**")
+				.permitAll()
 				.anyExchange()
 				.authenticated())
 			.oauth2Login((login) -> login.loginPage("/login")
 				.authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/login?error")))
+			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(WebSecurity::formsOfThePages))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(loggedOut))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.build();
+	}
+
+	/**
+	 * Webhooks are signed by Facebook instead; every other unsafe request needs the
+	 * token.
+	 */
+	private static Mono<MatchResult> formsOfThePages(ServerWebExchange exchange) {
+		boolean safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(exchange.getRequest().getMethod().name());
+		boolean webhook = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/webhooks/");
+		return (safe || webhook) ? MatchResult.notMatch() : MatchResult.match();
 	}
 
 }

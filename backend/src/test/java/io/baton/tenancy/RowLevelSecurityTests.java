@@ -141,7 +141,7 @@ class RowLevelSecurityTests {
 			}
 		}
 
-		assertThat(definers).containsExactly("invitation_by_token", "memberships_of");
+		assertThat(definers).containsExactly("app_directory", "invitation_by_token", "memberships_of");
 	}
 
 	@Test

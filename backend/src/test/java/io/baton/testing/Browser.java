@@ -27,6 +27,8 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
 
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
 	private final ChromeDriver driver;
 
 	private final String baseUrl;
@@ -44,7 +46,7 @@ public final class Browser implements AutoCloseable {
 			.usingAnyFreePort()
 			.build();
 		this.driver = new ChromeDriver(service, options);
-		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(90));
 		this.baseUrl = baseUrl;
 	}
 
@@ -54,7 +56,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public WebElement find(String css) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10))
+		return new WebDriverWait(this.driver, WAIT)
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
 	}
 
@@ -65,7 +67,7 @@ public final class Browser implements AutoCloseable {
 
 	/** Clicks the button or link whose text contains {@code text}. */
 	public Browser clickText(String text) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(
+		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.elementToBeClickable(
 				By.xpath("//*[self::button or self::a][contains(normalize-space(.), '" + text + "')]")))
 			.click();
 		return this;
@@ -93,7 +95,7 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public Browser waitForPath(String prefix) {
-		new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> path().startsWith(prefix));
+		new WebDriverWait(this.driver, WAIT).until((driver) -> path().startsWith(prefix));
 		return this;
 	}
 

@@ -8,6 +8,9 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.baton.apps.ApiKeys;
+import io.baton.apps.Apps;
+import io.baton.graph.AppId;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.Invitations;
 import io.baton.tenancy.Members;
@@ -16,6 +19,7 @@ import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantManagement;
 import io.baton.testing.BatonTest;
+import io.baton.testing.Fixtures;
 import io.baton.testing.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +66,10 @@ class TenantIsolationTests {
 
 	String victimsInvitationId;
 
+	AppId victimsApp;
+
+	String victimsKeyId;
+
 	@BeforeEach
 	void aVictimTenantWithAMemberAndAnInvitationAndAnOutsiderWithTheirOwnTenant() {
 		this.outsider = Staff.signedIn(this.context, "Olga Outsider");
@@ -73,6 +81,13 @@ class TenantIsolationTests {
 		String token = this.invitations.invite(this.victim, "max@victim.example", Role.AGENT).block().token();
 		this.invitations.accept(token, this.victimsMember).block();
 		this.invitations.invite(this.victim, "pending@victim.example", Role.VIEWER).block();
+		this.victimsApp = Fixtures.anAppOf(this.context, this.victim, "99" + (System.nanoTime() % 10_000_000_000_000L));
+		this.victimsKeyId = this.context.getBean(ApiKeys.class)
+			.create(this.victim, this.victimsApp, "victim bot")
+			.block()
+			.key()
+			.id()
+			.toString();
 		this.victimsInvitationId = this.invitations.list(this.victim)
 			.filter((invitation) -> invitation.email().startsWith("pending"))
 			.blockFirst()
@@ -87,7 +102,8 @@ class TenantIsolationTests {
 
 		for (Endpoint endpoint : tenantEndpoints()) {
 			String uri = endpoint.uriFor(Map.of("tenantId", this.victim.id().toString(), "userId",
-					this.victimsMember.id().toString(), "invitationId", this.victimsInvitationId));
+					this.victimsMember.id().toString(), "invitationId", this.victimsInvitationId, "appId",
+					this.victimsApp.value(), "keyId", this.victimsKeyId));
 			outsiderClient.method(endpoint.method())
 				.uri(uri)
 				.header("Content-Type", "application/x-www-form-urlencoded")
@@ -98,7 +114,7 @@ class TenantIsolationTests {
 			checked.add(endpoint.method() + " " + uri);
 		}
 
-		assertThat(checked).hasSizeGreaterThanOrEqualTo(12);
+		assertThat(checked).hasSizeGreaterThanOrEqualTo(21);
 		assertThatVictimIsUntouched();
 	}
 
@@ -108,8 +124,9 @@ class TenantIsolationTests {
 		TenantId outsiderTenant = this.tenants.tenantsOf(owner.id()).blockFirst().tenantId();
 		WebTestClient client = Staff.clientOf(this.context, owner);
 
-		for (String path : List.of("/members/" + this.victimsMember.id() + "/remove",
-				"/members/" + this.victimsMember.id() + "/transfer",
+		for (String path : List.of("/apps/" + this.victimsApp + "/delete", "/apps/" + this.victimsApp + "/keys",
+				"/apps/" + this.victimsApp + "/keys/" + this.victimsKeyId + "/revoke",
+				"/members/" + this.victimsMember.id() + "/remove", "/members/" + this.victimsMember.id() + "/transfer",
 				"/invitations/" + this.victimsInvitationId + "/revoke",
 				"/invitations/" + this.victimsInvitationId + "/resend")) {
 			client.post().uri("/t/" + outsiderTenant + path).exchange().expectStatus().isNotFound();

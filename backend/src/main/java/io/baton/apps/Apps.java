@@ -1,0 +1,291 @@
+package io.baton.apps;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.baton.graph.AppId;
+import io.baton.graph.GraphClient;
+import io.baton.graph.GraphFailure;
+import io.baton.platform.BatonSettings;
+import io.baton.platform.Secret;
+import io.baton.platform.SecretBox;
+import io.baton.tenancy.AuditLog;
+import io.baton.tenancy.CurrentTenant;
+import io.baton.tenancy.NotFound;
+import io.baton.tenancy.Rejected;
+import io.baton.tenancy.TenantTransactions;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registering, reading, editing and deleting a tenant's Facebook apps. Registration
+ * proves the id and secret against Graph, stores the secret encrypted, and sets the app's
+ * page webhook subscription to Baton's callback URL, keeping Graph's answer.
+ */
+@Service
+public class Apps {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final TenantTransactions transactions;
+
+	private final GraphClient graph;
+
+	private final SecretBox secrets;
+
+	private final AuditLog auditLog;
+
+	private final BatonSettings baton;
+
+	private final AppsSettings settings;
+
+	Apps(TenantTransactions transactions, GraphClient graph, SecretBox secrets, AuditLog auditLog, BatonSettings baton,
+			AppsSettings settings) {
+		this.transactions = transactions;
+		this.graph = graph;
+		this.secrets = secrets;
+		this.auditLog = auditLog;
+		this.baton = baton;
+		this.settings = settings;
+	}
+
+	/**
+	 * Registers the app and then sets its webhook subscription (whose outcome it
+	 * records).
+	 */
+	public Mono<App> register(CurrentTenant current, String appIdText, String secretText) {
+		current.requireMemberManagement();
+		AppId app = AppId.parse(appIdText).orElse(null);
+		if (app == null || secretText == null || secretText.isBlank()) {
+			return Mono
+				.error(new Rejected("Enter the app's id (digits) and its app secret, from the app's Basic settings."));
+		}
+		Secret secret = new Secret(secretText.strip());
+		return this.graph.appToken(app, secret)
+			.flatMap((token) -> this.graph.app(app, token, secret))
+			.onErrorMap(GraphFailure.class,
+					(failure) -> new Rejected("Facebook did not accept this app id and secret (Graph error "
+							+ failure.code() + "): " + failure.getMessage()))
+			.flatMap((graphApp) -> insert(current, app, graphApp.name(), secret))
+			.then(subscribe(current, app))
+			.then(find(current, app));
+	}
+
+	public Flux<App> list(CurrentTenant current) {
+		return this.transactions.inTenantMany(current.id(),
+				(db) -> db.sql("SELECT * FROM apps WHERE tenant_id = :tenant ORDER BY name, app_id")
+					.bind("tenant", current.id().value())
+					.map(this::app)
+					.all());
+	}
+
+	public Mono<App> find(CurrentTenant current, AppId app) {
+		return this.transactions
+			.inTenant(current.id(),
+					(db) -> db.sql("SELECT * FROM apps WHERE tenant_id = :tenant AND app_id = :app")
+						.bind("tenant", current.id().value())
+						.bind("app", app.value())
+						.map(this::app)
+						.one())
+			.switchIfEmpty(Mono.error(() -> new NotFound("No such app.")));
+	}
+
+	/**
+	 * Sets the app's page webhook subscription to Baton's callback URL; Graph verifies
+	 * the URL against Baton's handshake first. The outcome is stored either way.
+	 */
+	public Mono<App> subscribe(CurrentTenant current, AppId app) {
+		current.requireMemberManagement();
+		return find(current, app).zipWith(secret(current, app))
+			.flatMap((appAndSecret) -> subscribeAtGraph(appAndSecret.getT1(), appAndSecret.getT2()))
+			.flatMap((outcome) -> recordSubscription(current, app, outcome))
+			.then(find(current, app));
+	}
+
+	private Mono<Outcome> subscribeAtGraph(App app, Secret secret) {
+		return this.graph.appToken(app.id(), secret)
+			.flatMap((token) -> this.graph.subscribeApp(app.id(), token, secret, app.callbackUrl(), app.verifyToken(),
+					this.settings.webhookFields()))
+			.thenReturn(new Outcome(App.SubscriptionState.SUBSCRIBED,
+					"Subscribed to " + String.join(", ", this.settings.webhookFields()) + "."))
+			.onErrorResume(GraphFailure.class, (failure) -> Mono.just(new Outcome(App.SubscriptionState.FAILED,
+					"Graph error " + failure.code() + ": " + failure.getMessage())));
+	}
+
+	/**
+	 * Changes the bot endpoint and whether lost subscriptions are restored automatically.
+	 */
+	public Mono<App> update(CurrentTenant current, AppId app, String botEndpoint, boolean autoResubscribe) {
+		current.requireMemberManagement();
+		return Mono.fromCallable(() -> validEndpoint(botEndpoint))
+			.flatMap((endpoint) -> this.transactions.inTenant(current.id(),
+					(db) -> db
+						.sql("UPDATE apps SET bot_endpoint = :endpoint, auto_resubscribe = :auto, updated_at = now()"
+								+ " WHERE tenant_id = :tenant AND app_id = :app")
+						.bind("endpoint", endpoint)
+						.bind("auto", autoResubscribe)
+						.bind("tenant", current.id().value())
+						.bind("app", app.value())
+						.fetch()
+						.rowsUpdated()
+						.flatMap((updated) -> (updated == 0) ? Mono.error(new NotFound("No such app."))
+								: this.auditLog.record(current, "app.updated", app.value(),
+										Map.of("botEndpoint", endpoint, "autoResubscribe", autoResubscribe)))))
+			.then(find(current, app));
+	}
+
+	/** Replaces the app secret after checking the new one against Graph. */
+	public Mono<App> rotateSecret(CurrentTenant current, AppId app, String newSecretText) {
+		current.requireMemberManagement();
+		if (newSecretText == null || newSecretText.isBlank()) {
+			return Mono.error(new Rejected("Enter the new app secret."));
+		}
+		Secret secret = new Secret(newSecretText.strip());
+		return find(current, app).then(this.graph.appToken(app, secret))
+			.onErrorMap(GraphFailure.class,
+					(failure) -> new Rejected(
+							"Facebook did not accept the new secret (Graph error " + failure.code() + ")."))
+			.then(this.transactions.inTenant(current.id(),
+					(db) -> db
+						.sql("UPDATE apps SET secret_sealed = :sealed, secret_hint = :hint, updated_at = now()"
+								+ " WHERE tenant_id = :tenant AND app_id = :app")
+						.bind("sealed", this.secrets.seal(secret, secretContext(app)))
+						.bind("hint", secret.hint())
+						.bind("tenant", current.id().value())
+						.bind("app", app.value())
+						.fetch()
+						.rowsUpdated()
+						.then(this.auditLog.record(current, "app.secret_rotated", app.value(), Map.of()))))
+			.then(find(current, app));
+	}
+
+	/**
+	 * Deletes the app after removing its webhook subscription at Graph (best effort: a
+	 * secret Facebook no longer accepts must not keep the app in Baton).
+	 */
+	public Mono<Void> delete(CurrentTenant current, AppId app, String confirmation) {
+		current.requireMemberManagement();
+		return secret(current, app).filter((secret) -> app.value().equals(confirmation.strip()))
+			.switchIfEmpty(Mono.error(() -> new Rejected("Type the app id to confirm deletion.")))
+			.flatMap((secret) -> this.graph.appToken(app, secret)
+				.flatMap((token) -> this.graph.deleteAppSubscription(app, token, secret))
+				.thenReturn("Webhook subscription removed at Facebook.")
+				.onErrorResume(GraphFailure.class,
+						(failure) -> Mono.just("Facebook refused to remove the subscription: " + failure.getMessage())))
+			.flatMap((unsubscribed) -> this.transactions
+				.inTenant(current.id(), (db) -> db.sql("DELETE FROM apps WHERE tenant_id = :tenant AND app_id = :app")
+					.bind("tenant", current.id().value())
+					.bind("app", app.value())
+					.fetch()
+					.rowsUpdated()
+					.then(this.auditLog.record(current, "app.deleted", app.value(), Map.of("graph", unsubscribed)))));
+	}
+
+	/**
+	 * The app's decrypted secret, for modules that call Graph or sign payloads for it.
+	 */
+	public Mono<Secret> secret(CurrentTenant current, AppId app) {
+		return this.transactions
+			.inTenant(current.id(),
+					(db) -> db.sql("SELECT secret_sealed FROM apps WHERE tenant_id = :tenant AND app_id = :app")
+						.bind("tenant", current.id().value())
+						.bind("app", app.value())
+						.map((row) -> this.secrets.open(row.get("secret_sealed", String.class), secretContext(app)))
+						.one())
+			.switchIfEmpty(Mono.error(() -> new NotFound("No such app.")));
+	}
+
+	public String callbackUrl(AppId app) {
+		return this.baton.link("/webhooks/" + app.value());
+	}
+
+	static String secretContext(AppId app) {
+		return "app-secret:" + app.value();
+	}
+
+	private Mono<Void> insert(CurrentTenant current, AppId app, String name, Secret secret) {
+		String verifyToken = newVerifyToken();
+		return this.transactions
+			.inTenant(current.id(),
+					(db) -> db
+						.sql("INSERT INTO apps (app_id, tenant_id, name, secret_sealed, secret_hint, verify_token)"
+								+ " VALUES (:app, :tenant, :name, :sealed, :hint, :verify)")
+						.bind("app", app.value())
+						.bind("tenant", current.id().value())
+						.bind("name", name.isBlank() ? "App " + app.value() : name)
+						.bind("sealed", this.secrets.seal(secret, secretContext(app)))
+						.bind("hint", secret.hint())
+						.bind("verify", verifyToken)
+						.fetch()
+						.rowsUpdated()
+						.then(this.auditLog.record(current, "app.registered", app.value(), Map.of("name", name))))
+			.onErrorMap(DuplicateKeyException.class, (ex) -> new Rejected("App " + app.value()
+					+ " is already registered with Baton. An app's webhooks can reach only one tenant: remove it"
+					+ " there first, or ask its owner to invite you."));
+	}
+
+	private Mono<Void> recordSubscription(CurrentTenant current, AppId app, Outcome outcome) {
+		return this.transactions.inTenant(current.id(), (db) -> db
+			.sql("UPDATE apps SET subscription_state = :state, subscription_answer = :answer, subscription_at = now()"
+					+ " WHERE tenant_id = :tenant AND app_id = :app")
+			.bind("state", outcome.state().name().toLowerCase(Locale.ROOT))
+			.bind("answer", outcome.answer())
+			.bind("tenant", current.id().value())
+			.bind("app", app.value())
+			.fetch()
+			.rowsUpdated()
+			.then(this.auditLog.record(current, "app.subscription_set", app.value(),
+					Map.of("state", outcome.state().name().toLowerCase(Locale.ROOT), "answer", outcome.answer()))));
+	}
+
+	private @Nullable String validEndpoint(@Nullable String text) {
+		String clean = (text != null) ? text.strip() : "";
+		if (clean.isEmpty()) {
+			return null;
+		}
+		URI uri;
+		try {
+			uri = URI.create(clean);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new Rejected("The bot endpoint is not a URL.");
+		}
+		boolean https = "https".equalsIgnoreCase(uri.getScheme());
+		boolean http = "http".equalsIgnoreCase(uri.getScheme());
+		if (uri.getHost() == null || !(https || (http && this.settings.allowPlainHttpEndpoints()))) {
+			throw new Rejected(this.settings.allowPlainHttpEndpoints() ? "The bot endpoint must be an http(s) URL."
+					: "The bot endpoint must be an https:// URL.");
+		}
+		return clean;
+	}
+
+	private App app(Readable row) {
+		AppId id = new AppId(row.get("app_id", String.class));
+		return new App(id, row.get("name", String.class), row.get("secret_hint", String.class),
+				row.get("verify_token", String.class), callbackUrl(id), row.get("bot_endpoint", String.class),
+				App.SubscriptionState.valueOf(row.get("subscription_state", String.class).toUpperCase(Locale.ROOT)),
+				row.get("subscription_answer", String.class), row.get("subscription_at", Instant.class),
+				Boolean.TRUE.equals(row.get("auto_resubscribe", Boolean.class)), row.get("created_at", Instant.class));
+	}
+
+	private static String newVerifyToken() {
+		byte[] bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private record Outcome(App.SubscriptionState state, String answer) {
+	}
+
+}

@@ -1,0 +1,8 @@
+/**
+ * The tenant's Facebook apps: app id and encrypted secret, verify token, webhook
+ * subscription, bot endpoint, and the API keys bots call Baton with.
+ */
+@NullMarked
+package io.baton.apps;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+package io.baton.graph;
+
+import org.jspecify.annotations.Nullable;
+
+import io.baton.platform.Secret;
+
+/** A user access token from Facebook Login, and how long Graph says it lasts. */
+public record UserToken(Secret token, @Nullable Long expiresInSeconds) {
+}

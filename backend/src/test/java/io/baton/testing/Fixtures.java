@@ -1,0 +1,42 @@
+package io.baton.testing;
+
+import java.util.UUID;
+
+import io.baton.graph.AppId;
+import io.baton.platform.Secret;
+import io.baton.platform.SecretBox;
+import io.baton.tenancy.CurrentTenant;
+import io.baton.tenancy.TenantTransactions;
+
+import org.springframework.context.ApplicationContext;
+
+/** Rows a test needs that would otherwise take a whole flow (and Facebook) to make. */
+public final class Fixtures {
+
+	private Fixtures() {
+	}
+
+	/**
+	 * An app of the tenant, stored as registration would store it, without asking Graph.
+	 */
+	public static AppId anAppOf(ApplicationContext context, CurrentTenant tenant, String appId) {
+		AppId app = new AppId(appId);
+		String sealed = context.getBean(SecretBox.class).seal(new Secret("secret-of-" + appId), "app-secret:" + appId);
+		context.getBean(TenantTransactions.class)
+			.inTenant(tenant.id(),
+					(db) -> db
+						.sql("INSERT INTO apps (app_id, tenant_id, name, secret_sealed, secret_hint, verify_token)"
+								+ " VALUES (:app, :tenant, :name, :sealed, '…" + appId.substring(appId.length() - 4)
+								+ "', :verify)")
+						.bind("app", appId)
+						.bind("tenant", tenant.id().value())
+						.bind("name", tenant.name().split(" ")[0] + "'s app")
+						.bind("sealed", sealed)
+						.bind("verify", UUID.randomUUID().toString())
+						.fetch()
+						.rowsUpdated())
+			.block();
+		return app;
+	}
+
+}
