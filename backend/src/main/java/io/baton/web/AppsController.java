@@ -8,6 +8,7 @@ import io.baton.apps.ApiKeys;
 import io.baton.apps.App;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
+import io.baton.onboarding.PageOnboarding;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.NotFound;
 
@@ -28,9 +29,12 @@ class AppsController {
 
 	private final ApiKeys keys;
 
-	AppsController(Apps apps, ApiKeys keys) {
+	private final PageOnboarding onboarding;
+
+	AppsController(Apps apps, ApiKeys keys, PageOnboarding onboarding) {
 		this.apps = apps;
 		this.keys = keys;
+		this.onboarding = onboarding;
 	}
 
 	@GetMapping("/t/{tenantId}/apps")
@@ -52,6 +56,7 @@ class AppsController {
 	@GetMapping("/t/{tenantId}/apps/{appId}")
 	Mono<String> detail(CurrentTenant current, @PathVariable String appId, Model model) {
 		AppId app = app(appId);
+		model.addAttribute("redirectUri", this.onboarding.redirectUri());
 		return this.apps.find(current, app)
 			.doOnNext((found) -> model.addAttribute("app", found))
 			.then(this.keys.list(current, app).collectList())

@@ -1,12 +1,15 @@
 package io.baton.testing;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.baton.graph.AppId;
+import io.baton.graph.PageId;
 import io.baton.platform.Secret;
 import io.baton.platform.SecretBox;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.TenantTransactions;
+import io.baton.tokens.PageTokens;
 
 import org.springframework.context.ApplicationContext;
 
@@ -37,6 +40,24 @@ public final class Fixtures {
 						.rowsUpdated())
 			.block();
 		return app;
+	}
+
+	/** A page of the tenant connected to the app, stored as onboarding would store it. */
+	public static PageId aPageOf(ApplicationContext context, CurrentTenant tenant, AppId app, String pageId) {
+		PageId page = new PageId(pageId);
+		context.getBean(TenantTransactions.class)
+			.inTenant(tenant.id(),
+					(db) -> db.sql("INSERT INTO pages (page_id, tenant_id, name) VALUES (:page, :tenant, :name)")
+						.bind("page", pageId)
+						.bind("tenant", tenant.id().value())
+						.bind("name", tenant.name().split(" ")[0] + "'s page")
+						.fetch()
+						.rowsUpdated())
+			.then(context.getBean(PageTokens.class)
+				.store(tenant, app, page, new Secret("page-token-" + pageId), List.of("pages_messaging"),
+						List.of("messages")))
+			.block();
+		return page;
 	}
 
 }

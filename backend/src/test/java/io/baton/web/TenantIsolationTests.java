@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import io.baton.apps.ApiKeys;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
+import io.baton.graph.PageId;
+import io.baton.tokens.PageTokens;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.Invitations;
 import io.baton.tenancy.Members;
@@ -68,6 +70,8 @@ class TenantIsolationTests {
 
 	AppId victimsApp;
 
+	PageId victimsPage;
+
 	String victimsKeyId;
 
 	@BeforeEach
@@ -82,6 +86,8 @@ class TenantIsolationTests {
 		this.invitations.accept(token, this.victimsMember).block();
 		this.invitations.invite(this.victim, "pending@victim.example", Role.VIEWER).block();
 		this.victimsApp = Fixtures.anAppOf(this.context, this.victim, "99" + (System.nanoTime() % 10_000_000_000_000L));
+		this.victimsPage = Fixtures.aPageOf(this.context, this.victim, this.victimsApp,
+				"77" + (System.nanoTime() % 10_000_000_000_000L));
 		this.victimsKeyId = this.context.getBean(ApiKeys.class)
 			.create(this.victim, this.victimsApp, "victim bot")
 			.block()
@@ -103,7 +109,7 @@ class TenantIsolationTests {
 		for (Endpoint endpoint : tenantEndpoints()) {
 			String uri = endpoint.uriFor(Map.of("tenantId", this.victim.id().toString(), "userId",
 					this.victimsMember.id().toString(), "invitationId", this.victimsInvitationId, "appId",
-					this.victimsApp.value(), "keyId", this.victimsKeyId));
+					this.victimsApp.value(), "keyId", this.victimsKeyId, "pageId", this.victimsPage.value()));
 			outsiderClient.method(endpoint.method())
 				.uri(uri)
 				.header("Content-Type", "application/x-www-form-urlencoded")
@@ -114,7 +120,7 @@ class TenantIsolationTests {
 			checked.add(endpoint.method() + " " + uri);
 		}
 
-		assertThat(checked).hasSizeGreaterThanOrEqualTo(21);
+		assertThat(checked).hasSizeGreaterThanOrEqualTo(26);
 		assertThatVictimIsUntouched();
 	}
 
@@ -124,7 +130,9 @@ class TenantIsolationTests {
 		TenantId outsiderTenant = this.tenants.tenantsOf(owner.id()).blockFirst().tenantId();
 		WebTestClient client = Staff.clientOf(this.context, owner);
 
-		for (String path : List.of("/apps/" + this.victimsApp + "/delete", "/apps/" + this.victimsApp + "/keys",
+		for (String path : List.of("/apps/" + this.victimsApp + "/pages/" + this.victimsPage + "/disconnect",
+				"/apps/" + this.victimsApp + "/connect", "/apps/" + this.victimsApp + "/delete",
+				"/apps/" + this.victimsApp + "/keys",
 				"/apps/" + this.victimsApp + "/keys/" + this.victimsKeyId + "/revoke",
 				"/members/" + this.victimsMember.id() + "/remove", "/members/" + this.victimsMember.id() + "/transfer",
 				"/invitations/" + this.victimsInvitationId + "/revoke",

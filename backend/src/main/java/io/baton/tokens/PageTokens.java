@@ -1,0 +1,141 @@
+package io.baton.tokens;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.baton.graph.AppId;
+import io.baton.graph.PageId;
+import io.baton.platform.Secret;
+import io.baton.platform.SecretBox;
+import io.baton.tenancy.AuditLog;
+import io.baton.tenancy.CurrentTenant;
+import io.baton.tenancy.NotFound;
+import io.baton.tenancy.TenantId;
+import io.baton.tenancy.TenantTransactions;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The vault of page tokens: stores them sealed, hands them to the modules that call Graph
+ * for a page, lists the inventory, and records why a token stopped working.
+ */
+@Service
+public class PageTokens {
+
+	private final TenantTransactions transactions;
+
+	private final SecretBox secrets;
+
+	private final AuditLog auditLog;
+
+	PageTokens(TenantTransactions transactions, SecretBox secrets, AuditLog auditLog) {
+		this.transactions = transactions;
+		this.secrets = secrets;
+		this.auditLog = auditLog;
+	}
+
+	/** Stores (or replaces) the token of an app on a page; the page row must exist. */
+	public Mono<Void> store(CurrentTenant current, AppId app, PageId page, Secret token, List<String> scopes,
+			List<String> subscribedFields) {
+		return this.transactions.inTenant(current.id(), (db) -> db
+			.sql("INSERT INTO page_connections (tenant_id, app_id, page_id, token_sealed, scopes, subscribed_fields,"
+					+ " connected_by) VALUES (:tenant, :app, :page, :sealed, :scopes, :fields, :by)"
+					+ " ON CONFLICT (app_id, page_id) DO UPDATE SET token_sealed = excluded.token_sealed,"
+					+ " scopes = excluded.scopes, subscribed_fields = excluded.subscribed_fields, issued_at = now(),"
+					+ " status = 'valid', cause = '', connected_by = excluded.connected_by, connected_at = now()")
+			.bind("tenant", current.id().value())
+			.bind("app", app.value())
+			.bind("page", page.value())
+			.bind("sealed", this.secrets.seal(token, context(app, page)))
+			.bind("scopes", scopes.toArray(String[]::new))
+			.bind("fields", subscribedFields.toArray(String[]::new))
+			.bind("by", current.userId().value())
+			.fetch()
+			.rowsUpdated()
+			.then(this.auditLog.record(current, "page.token_stored", page.value(),
+					Map.of("app", app.value(), "scopes", String.join(",", scopes)))));
+	}
+
+	/** The token to call Graph with for this page, noting its use. */
+	public Mono<Secret> tokenFor(TenantId tenant, AppId app, PageId page) {
+		return this.transactions
+			.inTenant(tenant, (db) -> db
+				.sql("UPDATE page_connections SET last_used_at = now() WHERE tenant_id = :tenant AND app_id = :app"
+						+ " AND page_id = :page RETURNING token_sealed")
+				.bind("tenant", tenant.value())
+				.bind("app", app.value())
+				.bind("page", page.value())
+				.map((row) -> this.secrets.open(row.get("token_sealed", String.class), context(app, page)))
+				.one())
+			.switchIfEmpty(Mono.error(() -> new NotFound("Page " + page + " is not connected to app " + app + ".")));
+	}
+
+	public Flux<PageToken> inventory(CurrentTenant current) {
+		return this.transactions.inTenantMany(current.id(),
+				(db) -> db
+					.sql("SELECT c.*, a.name AS app_name, p.name AS page_name FROM page_connections c"
+							+ " JOIN apps a ON a.app_id = c.app_id JOIN pages p ON p.page_id = c.page_id"
+							+ " WHERE c.tenant_id = :tenant ORDER BY p.name, a.name")
+					.bind("tenant", current.id().value())
+					.map(PageTokens::pageToken)
+					.all());
+	}
+
+	/** How many of the tenant's tokens are invalid: drives the banner on every page. */
+	public Mono<Long> invalidCount(CurrentTenant current) {
+		return this.transactions.inTenant(current.id(),
+				(db) -> db.sql("SELECT count(*) FROM page_connections WHERE tenant_id = :tenant AND status = 'invalid'")
+					.bind("tenant", current.id().value())
+					.map((row) -> row.get(0, Long.class))
+					.one());
+	}
+
+	/** Marks the token invalid at once, with the cause Graph's code and subcode give. */
+	public Mono<Void> markInvalid(TenantId tenant, AppId app, PageId page, TokenProblem problem) {
+		return this.transactions.inTenant(tenant,
+				(db) -> db
+					.sql("UPDATE page_connections SET status = 'invalid', cause = :cause, last_checked_at = now()"
+							+ " WHERE tenant_id = :tenant AND app_id = :app AND page_id = :page")
+					.bind("cause", problem.name())
+					.bind("tenant", tenant.value())
+					.bind("app", app.value())
+					.bind("page", page.value())
+					.then());
+	}
+
+	/** Erases the token (the page is disconnected from the app). */
+	public Mono<Boolean> erase(CurrentTenant current, AppId app, PageId page) {
+		return this.transactions.inTenant(current.id(),
+				(db) -> db
+					.sql("DELETE FROM page_connections WHERE tenant_id = :tenant AND app_id = :app AND page_id = :page")
+					.bind("tenant", current.id().value())
+					.bind("app", app.value())
+					.bind("page", page.value())
+					.fetch()
+					.rowsUpdated()
+					.map((deleted) -> deleted > 0));
+	}
+
+	static String context(AppId app, PageId page) {
+		return "page-token:" + app.value() + ":" + page.value();
+	}
+
+	private static PageToken pageToken(Readable row) {
+		String cause = row.get("cause", String.class);
+		return new PageToken(new AppId(row.get("app_id", String.class)), row.get("app_name", String.class),
+				new PageId(row.get("page_id", String.class)), row.get("page_name", String.class),
+				Arrays.asList(row.get("scopes", String[].class)),
+				Arrays.asList(row.get("subscribed_fields", String[].class)), row.get("issued_at", Instant.class),
+				row.get("expires_at", Instant.class), row.get("data_access_expires_at", Instant.class),
+				row.get("last_used_at", Instant.class), row.get("last_checked_at", Instant.class),
+				"valid".equals(row.get("status", String.class)),
+				(cause == null || cause.isEmpty()) ? null : TokenProblem.valueOf(cause));
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The page-token vault: page tokens sealed at rest, what each may do, when it was issued,
+ * used and checked, and why it stopped working (from Graph's code and subcode, never its
+ * message).
+ */
+@NullMarked
+package io.baton.tokens;
+
+import org.jspecify.annotations.NullMarked;
