@@ -16,11 +16,36 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param shortLivedTokenValidity lifetime of a user token from a code exchange
  * @param longLivedTokenValidity lifetime of a user token from {@code fb_exchange_token}
  * @param dialogSessionValidity how long the dialog remembers who is signed in
+ * @param pages how {@code /me/accounts} pages and what {@code debug_token} tells
+ * @param subscriptions how app subscriptions verify their callback
  */
 @ConfigurationProperties("baton.sandbox")
 public record SandboxSettings(@DefaultValue("true") boolean enabled, @DefaultValue LoginApp loginApp,
 		@DefaultValue("10m") Duration codeValidity, @DefaultValue("2h") Duration shortLivedTokenValidity,
-		@DefaultValue("60d") Duration longLivedTokenValidity, @DefaultValue("30d") Duration dialogSessionValidity) {
+		@DefaultValue("60d") Duration longLivedTokenValidity, @DefaultValue("30d") Duration dialogSessionValidity,
+		@DefaultValue Pages pages, @DefaultValue Subscriptions subscriptions) {
+
+	/**
+	 * Pages and tokens as Graph shows them.
+	 *
+	 * @param defaultLimit {@code /me/accounts} page size without {@code limit}
+	 * @param maxLimit the largest {@code limit} honoured
+	 * @param dataAccessValidity {@code data_access_expires_at} is this long after the
+	 * person last signed in to the app
+	 */
+	public record Pages(@DefaultValue("25") int defaultLimit, @DefaultValue("100") int maxLimit,
+			@DefaultValue("90d") Duration dataAccessValidity) {
+
+	}
+
+	/**
+	 * App-level webhook subscriptions.
+	 *
+	 * @param verificationTimeout how long the callback may take to echo the challenge
+	 */
+	public record Subscriptions(@DefaultValue("5s") Duration verificationTimeout) {
+
+	}
 
 	/**
 	 * Baton's own Facebook app as the sandbox knows it.

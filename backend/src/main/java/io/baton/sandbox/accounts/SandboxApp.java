@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Facebook app as the sandbox knows it.
  *
@@ -12,9 +14,11 @@ import java.util.List;
  * @param name shown in the dialog
  * @param redirectUris the registered redirect URIs, matched exactly
  * @param appsecretProofRequired whether Graph calls must carry {@code appsecret_proof}
+ * @param category the app's category, if set
+ * @param link the app's link, if set
  */
 public record SandboxApp(String id, String secret, String name, List<String> redirectUris,
-		boolean appsecretProofRequired) {
+		boolean appsecretProofRequired, @Nullable String category, @Nullable String link) {
 
 	public boolean registered(String redirectUri) {
 		return this.redirectUris.contains(redirectUri);

@@ -29,6 +29,13 @@ public class SandboxUsers {
 			.all();
 	}
 
+	/** Everyone, oldest first (a bounded list for the console). */
+	public Flux<SandboxUser> all() {
+		return this.database.sql("SELECT id, name FROM sandbox.users ORDER BY created_at, id LIMIT 500")
+			.map(SandboxUsers::user)
+			.all();
+	}
+
 	public Mono<SandboxUser> find(String id) {
 		return this.database.sql("SELECT id, name FROM sandbox.users WHERE id = :id")
 			.bind("id", id)

@@ -74,6 +74,24 @@ public class AccessTokens {
 			.thenReturn(token);
 	}
 
+	/**
+	 * What the sandbox knows of a stored token, valid or not (empty for an unknown one or
+	 * {@code {app-id}|{app-secret}}).
+	 */
+	Mono<TokenFacts> facts(String token) {
+		return this.database
+			.sql("SELECT t.kind, t.app_id, t.user_id, t.page_id, t.issued_at, t.expires_at,"
+					+ " (SELECT max(u.issued_at) FROM sandbox.access_tokens u WHERE u.kind = 'USER'"
+					+ " AND u.app_id = t.app_id AND u.user_id = t.user_id) AS last_sign_in"
+					+ " FROM sandbox.access_tokens t WHERE t.token = :token")
+			.bind("token", token)
+			.map((row) -> new TokenFacts(row.get("kind", String.class), row.get("app_id", String.class),
+					row.get("user_id", String.class), row.get("page_id", String.class),
+					row.get("issued_at", OffsetDateTime.class), row.get("expires_at", OffsetDateTime.class),
+					row.get("last_sign_in", OffsetDateTime.class)))
+			.one();
+	}
+
 	/** The caller the token speaks for, or a {@link GraphError} (190) why not. */
 	public Mono<Caller> check(String token) {
 		return this.database
@@ -88,16 +106,20 @@ public class AccessTokens {
 	}
 
 	/**
-	 * Ends every token of this person for this app (de-authorisation, security events).
+	 * The live page token of this app, person and page, or a new one:
+	 * {@code /me/accounts} hands out the same token on every call while it lives.
 	 */
-	Mono<Void> invalidateUser(String appId, String userId, String reason) {
+	public Mono<String> pageToken(String appId, String userId, String pageId) {
 		return this.database
-			.sql("UPDATE sandbox.access_tokens SET invalidated_at = now(), invalidated_reason = :reason"
-					+ " WHERE app_id = :app AND user_id = :user AND invalidated_at IS NULL")
-			.bind("reason", reason)
+			.sql("SELECT token FROM sandbox.access_tokens WHERE kind = 'PAGE' AND app_id = :app AND user_id = :user"
+					+ " AND page_id = :page AND invalidated_at IS NULL AND (expires_at IS NULL OR expires_at > now())"
+					+ " ORDER BY issued_at DESC LIMIT 1")
 			.bind("app", appId)
 			.bind("user", userId)
-			.then();
+			.bind("page", pageId)
+			.map((row) -> row.get("token", String.class))
+			.one()
+			.switchIfEmpty(Mono.defer(() -> issuePage(appId, userId, pageId)));
 	}
 
 	private Mono<Map<String, Object>> issueUser(String appId, String userId, boolean longLived, Duration validity) {
@@ -139,7 +161,8 @@ public class AccessTokens {
 		return switch (stored.invalidatedReason()) {
 			case "deauthorized" -> GraphError.deauthorized(stored.appId());
 			case "expired" -> GraphError.expiredToken(stored.now().toInstant(), stored.now().toInstant());
-			case "role_lost", "permission_revoked" -> GraphError.invalidToken();
+			case "role_lost" -> GraphError.roleLost();
+			case "permission_revoked" -> GraphError.permissionRevoked();
 			default -> GraphError.sessionInvalidated();
 		};
 	}
@@ -158,6 +181,12 @@ public class AccessTokens {
 			response.put("expires_in", expiresIn);
 		}
 		return response;
+	}
+
+	/** A stored token as {@code debug_token} describes it. */
+	record TokenFacts(String kind, String appId, @Nullable String userId, @Nullable String pageId,
+			OffsetDateTime issuedAt, @Nullable OffsetDateTime expiresAt, @Nullable OffsetDateTime lastSignIn) {
+
 	}
 
 	private record StoredToken(String appId, @Nullable String userId, @Nullable String pageId,

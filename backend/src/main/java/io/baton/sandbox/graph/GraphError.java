@@ -71,8 +71,77 @@ public class GraphError extends RuntimeException {
 	}
 
 	public static GraphError nonexistingField(String field) {
+		return nonexistingField(field, "User");
+	}
+
+	public static GraphError nonexistingField(String field, String nodeType) {
 		return new GraphError(100, null,
-				"(#100) Tried accessing nonexisting field (" + field + ") on node type (User)");
+				"(#100) Tried accessing nonexisting field (" + field + ") on node type (" + nodeType + ")");
+	}
+
+	/**
+	 * {@code GET /{id}} (or another method) on an id that is unknown or hidden from the
+	 * caller.
+	 */
+	public static GraphError unsupportedRequest(String method, String id) {
+		return new GraphError(100, 33, "Unsupported " + method + " request. Object with ID '" + id
+				+ "' does not exist, cannot be loaded due to missing permissions, or does not support this operation."
+				+ " Please read the Graph API documentation at https://developers.facebook.com/docs/graph-api");
+	}
+
+	public static GraphError tokenRequired() {
+		return new GraphError(104, null, "An access token is required to request this resource.");
+	}
+
+	public static GraphError invalidParameter(String detail) {
+		return new GraphError(100, null, "(#100) " + detail);
+	}
+
+	public static GraphError permissionRequired(String permission) {
+		return new GraphError(200, null, "(#200) Requires " + permission + " permission to manage the object");
+	}
+
+	public static GraphError appTokenRequired() {
+		return new GraphError(15, null, "(#15) This method must be called with an app access_token.");
+	}
+
+	public static GraphError pageTokenRequired() {
+		return new GraphError(210, null, "(#210) A page access token is required to request this resource.");
+	}
+
+	public static GraphError debugTokenCallerRequired() {
+		return new GraphError(100, null, "(#100) You must provide an app access token,"
+				+ " or a user access token that is an owner or developer of the app");
+	}
+
+	public static GraphError callbackVerificationFailed(String detail) {
+		return new GraphError(2200, null, "(#2200) callback verification failed: " + detail);
+	}
+
+	public static GraphError roleLost() {
+		return new GraphError(190, null, "Error validating access token: The user must be an administrator,"
+				+ " editor, or moderator of the page in order to impersonate it.");
+	}
+
+	public static GraphError permissionRevoked() {
+		return new GraphError(190, null,
+				"Error validating access token: The user has not granted the permissions this token needs.");
+	}
+
+	public static GraphError serverError() {
+		return new GraphError(2, null, "An unexpected error has occurred. Please retry your request later.");
+	}
+
+	public static GraphError appRateLimit() {
+		return new GraphError(4, null, "(#4) Application request limit reached");
+	}
+
+	public static GraphError pageRateLimit() {
+		return new GraphError(32, null, "(#32) Page request limit reached");
+	}
+
+	public static GraphError sendRateLimit() {
+		return new GraphError(613, null, "(#613) Calls to this api have exceeded the rate limit.");
 	}
 
 	public static GraphError invalidToken() {
@@ -111,12 +180,12 @@ public class GraphError extends RuntimeException {
 		return this.code;
 	}
 
-	@Nullable Integer subcode() {
+	public @Nullable Integer subcode() {
 		return this.subcode;
 	}
 
 	/** 500 for codes 1 and 2 (unknown and service errors), 400 for every other. */
-	HttpStatus status() {
+	public HttpStatus status() {
 		return (this.code == 1 || this.code == 2) ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
 	}
 

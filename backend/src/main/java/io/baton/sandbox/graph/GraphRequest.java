@@ -40,6 +40,27 @@ public record GraphRequest(MultiValueMap<String, String> parameters, @Nullable S
 	}
 
 	/**
+	 * The fields asked for with {@code fields}, or {@code defaults} without it; a field
+	 * outside {@code known} is Graph's "nonexisting field" error on {@code nodeType}.
+	 */
+	public java.util.List<String> fields(java.util.List<String> defaults, java.util.List<String> known,
+			String nodeType) {
+		String fields = parameter("fields");
+		if (fields.isEmpty()) {
+			return defaults;
+		}
+		java.util.List<String> requested = java.util.Arrays.stream(fields.split(","))
+			.map(String::strip)
+			.filter((field) -> !field.isEmpty())
+			.distinct()
+			.toList();
+		requested.stream().filter((field) -> !known.contains(field)).findFirst().ifPresent((unknown) -> {
+			throw GraphError.nonexistingField(unknown, nodeType);
+		});
+		return requested;
+	}
+
+	/**
 	 * Checks {@code appsecret_proof} (hex HMAC-SHA256 of the token keyed with the app
 	 * secret) when present, and insists on it when the app requires it.
 	 */

@@ -13,12 +13,14 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
  * {@code /me} with a user token: the person as this app sees them (its app-scoped id),
- * what they granted it, and de-authorising it.
+ * what they granted it, revoking one permission and de-authorising it. With a page token
+ * {@code /me} is the page.
  */
 @RestController
 @ConditionalOnSandbox
@@ -36,18 +38,35 @@ class MeEndpoint {
 
 	private final Grants grants;
 
-	MeEndpoint(AccessTokens tokens, SandboxUsers users, AppScopedIds appScopedIds, Grants grants) {
+	private final TokenEvents events;
+
+	private final NodeEndpoint nodes;
+
+	MeEndpoint(AccessTokens tokens, SandboxUsers users, AppScopedIds appScopedIds, Grants grants, TokenEvents events,
+			NodeEndpoint nodes) {
 		this.tokens = tokens;
 		this.users = users;
 		this.appScopedIds = appScopedIds;
 		this.grants = grants;
+		this.events = events;
+		this.nodes = nodes;
 	}
 
 	@GetMapping(ME)
 	Mono<Map<String, Object>> me(ServerWebExchange exchange) {
 		return GraphRequest.of(exchange).flatMap((request) -> {
-			List<String> fields = requestedFields(request);
-			return person(request).flatMap((caller) -> profile(caller, fields));
+			String token = request.accessToken();
+			if (token == null) {
+				return Mono.error(GraphError.noUserToken());
+			}
+			return this.tokens.check(token).flatMap((caller) -> {
+				if (caller.isPage()) {
+					return this.nodes.read(Objects.requireNonNull(caller.pageId()), caller, request)
+						.map((page) -> request.parameter("fields").isEmpty() ? idAndName(page) : page);
+				}
+				List<String> fields = requestedFields(request);
+				return person(request).flatMap((person) -> profile(person, fields));
+			});
 		});
 	}
 
@@ -63,8 +82,16 @@ class MeEndpoint {
 	Mono<Map<String, Object>> deauthorize(ServerWebExchange exchange) {
 		return GraphRequest.of(exchange)
 			.flatMap(this::person)
-			.flatMap((caller) -> this.grants.revokeAll(caller.app().id(), userId(caller))
-				.then(this.tokens.invalidateUser(caller.app().id(), userId(caller), "deauthorized")))
+			.flatMap((caller) -> this.events.appRemoved(caller.app().id(), userId(caller)))
+			.thenReturn(Map.of("success", true));
+	}
+
+	/** Revokes one permission: it shows as declined, page tokens that needed it die. */
+	@DeleteMapping(ME + "/permissions/{permission}")
+	Mono<Map<String, Object>> revoke(@PathVariable String permission, ServerWebExchange exchange) {
+		return GraphRequest.of(exchange)
+			.flatMap(this::person)
+			.flatMap((caller) -> this.events.permissionRevoked(caller.app().id(), userId(caller), permission))
 			.thenReturn(Map.of("success", true));
 	}
 
@@ -94,6 +121,14 @@ class MeEndpoint {
 				profile.putIfAbsent("id", found.getT2());
 				return profile;
 			});
+	}
+
+	/** {@code /me} of a page answers only its id and name unless asked for more. */
+	private static Map<String, Object> idAndName(Map<String, Object> page) {
+		Map<String, Object> idAndName = new LinkedHashMap<>();
+		idAndName.put("id", page.get("id"));
+		idAndName.put("name", page.get("name"));
+		return idAndName;
 	}
 
 	private static List<String> requestedFields(GraphRequest request) {

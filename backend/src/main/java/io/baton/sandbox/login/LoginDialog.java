@@ -7,9 +7,11 @@ import java.util.stream.Collectors;
 
 import io.baton.sandbox.ConditionalOnSandbox;
 import io.baton.sandbox.accounts.Grants;
+import io.baton.sandbox.accounts.PageGrants;
 import io.baton.sandbox.accounts.Permission;
 import io.baton.sandbox.accounts.SandboxApp;
 import io.baton.sandbox.accounts.SandboxApps;
+import io.baton.sandbox.accounts.SandboxPage;
 import io.baton.sandbox.accounts.SandboxUser;
 import io.baton.sandbox.accounts.SandboxUsers;
 import reactor.core.publisher.Mono;
@@ -28,8 +30,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Facebook's Login dialog: pick or create a person, review the app's permissions
- * (declining any but {@code public_profile}), then Continue or Cancel back to the app's
- * redirect URI.
+ * (declining any but {@code public_profile}), choose the pages to grant when a page
+ * permission was granted, then back to the app's redirect URI with a code (or, on Cancel,
+ * an error).
  */
 @Controller
 @ConditionalOnSandbox
@@ -45,13 +48,16 @@ class LoginDialog {
 
 	private final DialogSessions sessions;
 
-	LoginDialog(SandboxApps apps, SandboxUsers users, Grants grants, AuthorizationCodes codes,
-			DialogSessions sessions) {
+	private final PageGrants pageGrants;
+
+	LoginDialog(SandboxApps apps, SandboxUsers users, Grants grants, AuthorizationCodes codes, DialogSessions sessions,
+			PageGrants pageGrants) {
 		this.apps = apps;
 		this.users = users;
 		this.grants = grants;
 		this.codes = codes;
 		this.sessions = sessions;
+		this.pageGrants = pageGrants;
 	}
 
 	@ModelAttribute("_csrf")
@@ -91,9 +97,22 @@ class LoginDialog {
 		return exchange.getFormData().flatMap((form) -> {
 			DialogRequest request = DialogRequest.from(form);
 			return check(request).flatMap((app) -> this.sessions.current(exchange)
-				.flatMap((user) -> "cancel".equals(form.getFirst("decision")) ? Mono.just(cancelled(request))
+				.flatMap((user) -> "cancel".equals(form.getFirst("decision")) ? Mono.just(redirect(cancelled(request)))
 						: consented(request, app, user, form))
-				.map((target) -> Rendering.redirectTo(target.toString()).build())
+				.defaultIfEmpty(Rendering.redirectTo(request.dialogUrl()).build()));
+		});
+	}
+
+	/** The pages the person chose to grant; then back to the app with a code. */
+	@PostMapping("/sandbox/dialog/oauth/pages")
+	Mono<Rendering> choosePages(ServerWebExchange exchange) {
+		return exchange.getFormData().flatMap((form) -> {
+			DialogRequest request = DialogRequest.from(form);
+			List<String> chosen = form.getOrDefault("page", List.of());
+			return check(request).flatMap((app) -> this.sessions.current(exchange)
+				.filterWhen((user) -> this.grants.of(app.id(), user.id()).hasElements())
+				.flatMap((user) -> this.pageGrants.choose(app.id(), user.id(), chosen)
+					.then(codeRedirect(request, app, user)))
 				.defaultIfEmpty(Rendering.redirectTo(request.dialogUrl()).build()));
 		});
 	}
@@ -141,18 +160,51 @@ class LoginDialog {
 			.build());
 	}
 
-	private Mono<URI> consented(DialogRequest request, SandboxApp app, SandboxUser user,
+	private Mono<Rendering> consented(DialogRequest request, SandboxApp app, SandboxUser user,
 			MultiValueMap<String, String> form) {
 		List<String> ticked = form.getOrDefault("permission", List.of());
 		return declinedEarlier(request, app, user).map((declined) -> answers(request, ticked, declined))
-			.flatMap((answers) -> this.grants.record(app.id(), user.id(), answers))
-			.then(this.codes.issue(app.id(), user.id(), request.redirectUri()))
-			.map((code) -> UriComponentsBuilder.fromUriString(request.redirectUri())
+			.flatMap((answers) -> this.grants.record(app.id(), user.id(), answers).thenReturn(answers))
+			.flatMap((answers) -> pagesToOffer(request, app, user, answers))
+			.flatMap((pages) -> pages.isEmpty() ? codeRedirect(request, app, user)
+					: Mono.just(Rendering.view("sandbox/dialog/choose-pages")
+						.modelAttribute("request", request)
+						.modelAttribute("app", app)
+						.modelAttribute("person", user)
+						.modelAttribute("pages", pages)
+						.build()));
+	}
+
+	/**
+	 * The pages to let the person choose from: theirs, when a page permission was granted
+	 * and they never chose pages for this app (or the app asks again with rerequest).
+	 */
+	private Mono<List<SandboxPage>> pagesToOffer(DialogRequest request, SandboxApp app, SandboxUser user,
+			List<Permission> answers) {
+		boolean pagePermission = answers.stream()
+			.anyMatch(
+					(answer) -> answer.permission().startsWith("pages_") && Permission.GRANTED.equals(answer.status()));
+		if (!pagePermission) {
+			return Mono.just(List.of());
+		}
+		Mono<Boolean> ask = request.rerequest() ? Mono.just(true)
+				: this.pageGrants.anyChosen(app.id(), user.id()).map((chosen) -> !chosen);
+		return ask.flatMap((asking) -> asking ? this.pageGrants.offerable(user.id()).collectList()
+				: Mono.just(List.<SandboxPage>of()));
+	}
+
+	private Mono<Rendering> codeRedirect(DialogRequest request, SandboxApp app, SandboxUser user) {
+		return this.codes.issue(app.id(), user.id(), request.redirectUri())
+			.map((code) -> redirect(UriComponentsBuilder.fromUriString(request.redirectUri())
 				.queryParam("code", "{code}")
 				.queryParam("state", "{state}")
 				.encode()
 				.buildAndExpand(code, request.state())
-				.toUri());
+				.toUri()));
+	}
+
+	private static Rendering redirect(URI target) {
+		return Rendering.redirectTo(target.toString()).build();
 	}
 
 	/**
