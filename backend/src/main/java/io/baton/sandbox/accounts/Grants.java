@@ -35,14 +35,6 @@ public class Grants {
 			.all();
 	}
 
-	/** De-authorises the app: every answer of this person to it is forgotten. */
-	public Mono<Void> revokeAll(String appId, String userId) {
-		return this.database.sql("DELETE FROM sandbox.grants WHERE app_id = :app AND user_id = :user")
-			.bind("app", appId)
-			.bind("user", userId)
-			.then();
-	}
-
 	private Mono<Void> upsert(String appId, String userId, Permission answer) {
 		return this.database.sql(
 				"INSERT INTO sandbox.grants (app_id, user_id, permission, status) VALUES (:app, :user, :permission, :status)"

@@ -131,14 +131,14 @@ class World {
 
 	private Mono<Map<String, Object>> page(SandboxPage page) {
 		return this.pages.roles(page.id())
-			.map((role) -> Map.<String, Object>of("user_id", role.userId(), "name", role.name(), "tasks", role.tasks()))
+			.map((role) -> ordered("user_id", role.userId(), "name", role.name(), "tasks", role.tasks()))
 			.collectList()
 			.zipWith(this.pages.appRoles(page.id())
-				.map((role) -> Map.<String, Object>of("app_id", role.appId(), "role", role.role()))
+				.map((role) -> ordered("app_id", role.appId(), "role", role.role()))
 				.collectList())
 			.zipWith(this.subscriptions.ofPage(page.id())
-				.map((subscription) -> Map.<String, Object>of("app_id", subscription.appId(), "name",
-						subscription.appName(), "subscribed_fields", subscription.fields()))
+				.map((subscription) -> ordered("app_id", subscription.appId(), "name", subscription.appName(),
+						"subscribed_fields", subscription.fields()))
 				.collectList())
 			.map((found) -> {
 				Map<String, Object> shown = new LinkedHashMap<>();
@@ -163,7 +163,7 @@ class World {
 		})
 			.collectList()
 			.zipWith(this.subscriptions.pagesOfApp(app.id())
-				.map((subscription) -> Map.<String, Object>of("page_id", subscription.pageId(), "subscribed_fields",
+				.map((subscription) -> ordered("page_id", subscription.pageId(), "subscribed_fields",
 						subscription.fields()))
 				.collectList())
 			.map((found) -> {
@@ -178,6 +178,17 @@ class World {
 				shown.put("page_subscriptions", found.getT2());
 				return shown;
 			});
+	}
+
+	/**
+	 * A map that keeps its keys in the order given: {@code key, value, key, value, …}.
+	 */
+	private static Map<String, Object> ordered(Object... keysAndValues) {
+		Map<String, Object> ordered = new LinkedHashMap<>();
+		for (int i = 0; i < keysAndValues.length; i += 2) {
+			ordered.put((String) keysAndValues[i], keysAndValues[i + 1]);
+		}
+		return ordered;
 	}
 
 	private static Map<String, Object> shown(SandboxUser user) {

@@ -9,6 +9,7 @@ import io.baton.sandbox.graph.Caller;
 import io.baton.sandbox.graph.GraphError;
 import io.baton.sandbox.graph.GraphErrors;
 import io.baton.sandbox.graph.GraphRequest;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,7 +84,7 @@ class GraphFaultFilter implements WebFilter {
 	 * The object id right after the version, as in
 	 * {@code /v24.0/{page-id}/subscribed_apps}.
 	 */
-	private static String namedId(String path) {
+	private static @Nullable String namedId(String path) {
 		String[] segments = path.substring(GRAPH.length()).split("/");
 		return (segments.length > 1 && segments[1].matches("[0-9]{1,30}")) ? segments[1] : null;
 	}
