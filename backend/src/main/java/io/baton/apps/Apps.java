@@ -22,6 +22,7 @@ import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.NotFound;
 import io.baton.tenancy.Rejected;
+import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -196,10 +197,15 @@ public class Apps {
 	 * The app's decrypted secret, for modules that call Graph or sign payloads for it.
 	 */
 	public Mono<Secret> secret(CurrentTenant current, AppId app) {
+		return secret(current.id(), app);
+	}
+
+	/** The same for background work, which acts for a tenant but for no member. */
+	public Mono<Secret> secret(TenantId tenant, AppId app) {
 		return this.transactions
-			.inTenant(current.id(),
+			.inTenant(tenant,
 					(db) -> db.sql("SELECT secret_sealed FROM apps WHERE tenant_id = :tenant AND app_id = :app")
-						.bind("tenant", current.id().value())
+						.bind("tenant", tenant.value())
 						.bind("app", app.value())
 						.map((row) -> this.secrets.open(row.get("secret_sealed", String.class), secretContext(app)))
 						.one())

@@ -2,8 +2,10 @@ package io.baton.tenancy;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import io.r2dbc.postgresql.codec.Json;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -42,20 +44,28 @@ public class AuditLog {
 		return record(actor.id(), actor.userId(), actor.userName(), action, target, details);
 	}
 
-	Mono<Void> record(TenantId tenant, UserId actorId, String actorName, String action, String target,
+	/** Records something Baton itself did or found (a scheduled check), not a member. */
+	public Mono<Void> recordBySystem(TenantId tenant, String action, String target, Map<String, ?> details) {
+		return record(tenant, null, "Baton", action, target, details);
+	}
+
+	Mono<Void> record(TenantId tenant, @Nullable UserId actorId, String actorName, String action, String target,
 			Map<String, ?> details) {
-		return this.database
-			.sql("INSERT INTO audit_log (tenant_id, actor_id, actor_name, action, target, details)"
-					+ " VALUES (:tenant, :actorId, :actorName, :action, :target, :details)")
-			.bind("tenant", tenant.value())
-			.bind("actorId", actorId.value())
-			.bind("actorName", actorName)
-			.bind("action", action)
-			.bind("target", target)
-			.bind("details", Json.of(this.json.writeValueAsString(details)))
-			.fetch()
-			.rowsUpdated()
-			.then();
+		return this.transactions.inTenant(tenant, (db) -> {
+			GenericExecuteSpec insert = db
+				.sql("INSERT INTO audit_log (tenant_id, actor_id, actor_name, action, target, details)"
+						+ " VALUES (:tenant, :actorId, :actorName, :action, :target, :details)")
+				.bind("tenant", tenant.value());
+			insert = (actorId != null) ? insert.bind("actorId", actorId.value())
+					: insert.bindNull("actorId", UUID.class);
+			return insert.bind("actorName", actorName)
+				.bind("action", action)
+				.bind("target", target)
+				.bind("details", Json.of(this.json.writeValueAsString(details)))
+				.fetch()
+				.rowsUpdated()
+				.then();
+		});
 	}
 
 	/** One page of entries matching the query, newest first. */

@@ -191,11 +191,16 @@ class AppSubscriptionsEndpoint {
 		shown.put("callback_url", subscription.callbackUrl());
 		shown.put("active", subscription.active());
 		shown.put("fields",
-				subscription.fields()
-					.stream()
-					.map((field) -> Map.of("name", field, "version", subscription.apiVersion()))
-					.toList());
+				subscription.fields().stream().map((field) -> orderedField(field, subscription.apiVersion())).toList());
 		return shown;
+	}
+
+	/** A subscribed field as Facebook writes it: name first, then version. */
+	private static Map<String, Object> orderedField(String name, String version) {
+		Map<String, Object> field = new java.util.LinkedHashMap<>();
+		field.put("name", name);
+		field.put("version", version);
+		return field;
 	}
 
 }

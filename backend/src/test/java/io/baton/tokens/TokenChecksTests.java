@@ -1,0 +1,127 @@
+package io.baton.tokens;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.baton.sandbox.SandboxConsole;
+import io.baton.sandbox.SandboxWorld;
+import io.baton.tenancy.AuditLog;
+import io.baton.tenancy.AuditQuery;
+import io.baton.tenancy.CurrentTenant;
+import io.baton.tenancy.SignedInUser;
+import io.baton.tenancy.TenantManagement;
+import io.baton.testing.BatonTest;
+import io.baton.testing.PageConnections;
+import io.baton.testing.Staff;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The scheduled token check against the sandbox: each way a page token dies on Facebook
+ * is told apart by Graph's code and subcode, recorded with its cause, and shown to staff
+ * with what to do.
+ */
+@BatonTest(
+		properties = { "baton.demo.enabled=false", "baton.tokens.check-every=0s", "baton.tokens.check-run-every=1h" })
+class TokenChecksTests {
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	TenantManagement tenants;
+
+	@Autowired
+	TokenChecks checks;
+
+	@Autowired
+	PageTokens tokens;
+
+	@Autowired
+	AuditLog auditLog;
+
+	SandboxConsole console;
+
+	CurrentTenant acme;
+
+	String person;
+
+	String appId;
+
+	String page;
+
+	@BeforeEach
+	void aPageConnectedThroughLogin() {
+		SandboxWorld world = new SandboxWorld(this.environment);
+		this.console = new SandboxConsole(world);
+		SignedInUser owner = Staff.signedIn(this.context, "Ada " + System.nanoTime());
+		this.acme = this.tenants.enter(owner, this.tenants.create(owner, "Acme").block()).block();
+		PageConnections connections = new PageConnections(world, Staff.clientOf(this.context, owner), this.acme);
+		this.person = this.console.person("Paula " + System.nanoTime());
+		this.page = this.console.page("Acme Shoes", this.person);
+		JsonNode app = connections.aFacebookApp("Acme Bot");
+		this.appId = app.path("id").asString();
+		connections.register(this.appId, app.path("secret").asString());
+		connections.connect(this.appId, this.person, PageConnections.PAGE_PERMISSIONS, List.of(this.page));
+	}
+
+	@Test
+	void aHealthyTokenStaysValidWithItsScopesAndCheckTime() {
+		this.checks.runOnce().block();
+
+		PageToken token = onlyToken();
+		assertThat(token.valid()).isTrue();
+		assertThat(token.lastCheckedAt()).isNotNull();
+		assertThat(token.scopes()).contains("pages_messaging");
+		assertThat(token.dataAccessExpiresAt()).isNotNull();
+	}
+
+	@Test
+	void aPasswordChangeIsToldApartFromAnExpiryAndFromTheAppBeingRemoved() {
+		this.console.api("POST", "/sandbox/api/users/" + this.person + "/password-change", null);
+
+		this.checks.runOnce().block();
+
+		assertThat(onlyToken().problem()).isEqualTo(TokenProblem.PASSWORD_CHANGED);
+		assertThat(this.tokens.invalidCount(this.acme).block()).isEqualTo(1);
+		assertThat(
+				this.auditLog.search(this.acme, AuditQuery.all()).map((entry) -> entry.action()).collectList().block())
+			.contains("page.token_invalid");
+	}
+
+	@Test
+	void removingTheAppIsRecognisedByItsSubcode() {
+		this.console.api("DELETE", "/sandbox/api/users/" + this.person + "/apps/" + this.appId, null);
+
+		this.checks.runOnce().block();
+
+		assertThat(onlyToken().problem()).isEqualTo(TokenProblem.APP_REMOVED);
+	}
+
+	@Test
+	void losingThePageRoleInvalidatesItsToken() {
+		this.console.api("DELETE", "/sandbox/api/pages/" + this.page + "/roles/" + this.person, null);
+
+		this.checks.runOnce().block();
+
+		assertThat(onlyToken().valid()).isFalse();
+		assertThat(onlyToken().problem()).isEqualTo(TokenProblem.REVOKED);
+	}
+
+	private PageToken onlyToken() {
+		List<PageToken> inventory = this.tokens.inventory(this.acme).collectList().block();
+		assertThat(inventory).hasSize(1);
+		return inventory.get(0);
+	}
+
+}
