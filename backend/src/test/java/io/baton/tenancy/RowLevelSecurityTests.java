@@ -141,7 +141,8 @@ class RowLevelSecurityTests {
 			}
 		}
 
-		assertThat(definers).containsExactly("app_directory", "invitation_by_token", "memberships_of");
+		assertThat(definers).containsExactly("app_directory", "claim_token_checks", "invitation_by_token",
+				"memberships_of");
 	}
 
 	@Test
