@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -80,12 +81,12 @@ public class PageOnboarding {
 	}
 
 	/** Starts a connection: the pending state to keep, and where to send the browser. */
-	public Mono<Started> start(CurrentTenant current, AppId app, boolean askAgain) {
+	public Mono<Started> start(CurrentTenant current, AppId app, boolean askAgain, @Nullable PageId onlyPage) {
 		current.requireMemberManagement();
 		return this.apps.find(current, app).map((found) -> {
 			String state = newState();
 			PendingConnection pending = new PendingConnection(state, current.id(), app, current.userId(),
-					this.clock.instant(), List.of(), List.of(), List.of());
+					this.clock.instant(), onlyPage, List.of(), List.of(), List.of());
 			UriComponentsBuilder dialog = UriComponentsBuilder.fromUriString(this.settings.dialogUrl())
 				.queryParam("client_id", app.value())
 				.queryParam("redirect_uri", redirectUri())

@@ -51,7 +51,8 @@ class ConnectPagesController {
 	@PostMapping("/t/{tenantId}/apps/{appId}/connect")
 	Mono<String> start(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		return exchange.getFormData()
-			.flatMap((form) -> this.onboarding.start(current, app(appId), form.containsKey("again")))
+			.flatMap((form) -> this.onboarding.start(current, app(appId), form.containsKey("again"),
+					PageId.parse(nonNull(form.getFirst("page"))).orElse(null)))
 			.flatMap((started) -> exchange.getSession()
 				.doOnNext((session) -> session.getAttributes().put(PENDING, started.pending()))
 				.thenReturn("redirect:" + started.dialogUrl()));

@@ -1,16 +1,20 @@
 package io.baton.web;
 
 import java.util.List;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantManagement;
 import io.baton.tenancy.TenantMembership;
+import io.baton.tokens.PageTokens;
 
 import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -22,8 +26,11 @@ class LayoutModel {
 
 	private final TenantManagement tenants;
 
-	LayoutModel(TenantManagement tenants) {
+	private final PageTokens tokens;
+
+	LayoutModel(TenantManagement tenants, PageTokens tokens) {
 		this.tenants = tenants;
+		this.tokens = tokens;
 	}
 
 	@ModelAttribute("user")
@@ -36,6 +43,22 @@ class LayoutModel {
 		return TenantArguments.signedInUser()
 			.flatMap((user) -> this.tenants.tenantsOf(user.id()).collectList())
 			.defaultIfEmpty(List.of());
+	}
+
+	/**
+	 * How many of the current tenant's page tokens stopped working: the banner that leads
+	 * to the fix.
+	 */
+	@ModelAttribute("invalidTokens")
+	Mono<Long> invalidTokens(ServerWebExchange exchange) {
+		Map<String, String> variables = exchange.getAttributeOrDefault(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
+				Map.of());
+		return Mono.justOrEmpty(variables.get("tenantId"))
+			.flatMap((id) -> Mono.justOrEmpty(TenantId.parse(id)))
+			.zipWith(TenantArguments.signedInUser())
+			.flatMap((tenantAndUser) -> this.tenants.enter(tenantAndUser.getT2(), tenantAndUser.getT1()))
+			.flatMap(this.tokens::invalidCount)
+			.defaultIfEmpty(0L);
 	}
 
 	@ModelAttribute("flashes")

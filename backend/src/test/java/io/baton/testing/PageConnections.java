@@ -72,7 +72,16 @@ public final class PageConnections {
 	 * the outcome page.
 	 */
 	public String connect(String appId, String person, List<String> permissions, List<String> chosen) {
-		String choosePage = dialogThenChoosePage(appId, person, permissions);
+		return connect(appId, person, permissions, chosen, "");
+	}
+
+	/**
+	 * The same, starting Connect Pages with {@code startForm} (say, re-connecting one
+	 * page).
+	 */
+	public String connect(String appId, String person, List<String> permissions, List<String> chosen,
+			String startForm) {
+		String choosePage = dialogThenChoosePage(appId, person, permissions, startForm);
 		assertThat(choosePage).contains("Choose the pages to connect");
 		String state = choosePage.replaceAll("(?s).*name=\"state\" value=\"([^\"]+)\".*", "$1");
 		StringBuilder form = new StringBuilder("state=" + state);
@@ -94,8 +103,14 @@ public final class PageConnections {
 	 * choice.
 	 */
 	public String dialogThenChoosePage(String appId, String person, List<String> permissions) {
+		return dialogThenChoosePage(appId, person, permissions, "");
+	}
+
+	private String dialogThenChoosePage(String appId, String person, List<String> permissions, String startForm) {
 		String dialog = this.staff.post()
 			.uri("/t/" + this.tenant.id() + "/apps/" + appId + "/connect")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue(startForm)
 			.exchange()
 			.expectStatus()
 			.is3xxRedirection()

@@ -20,6 +20,7 @@ import io.baton.testing.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +55,10 @@ class TokenChecksTests {
 
 	CurrentTenant acme;
 
+	WebTestClient staff;
+
+	PageConnections connections;
+
 	String person;
 
 	String appId;
@@ -66,7 +71,9 @@ class TokenChecksTests {
 		this.console = new SandboxConsole(world);
 		SignedInUser owner = Staff.signedIn(this.context, "Ada " + System.nanoTime());
 		this.acme = this.tenants.enter(owner, this.tenants.create(owner, "Acme").block()).block();
-		PageConnections connections = new PageConnections(world, Staff.clientOf(this.context, owner), this.acme);
+		this.staff = Staff.clientOf(this.context, owner);
+		this.connections = new PageConnections(world, this.staff, this.acme);
+		PageConnections connections = this.connections;
 		this.person = this.console.person("Paula " + System.nanoTime());
 		this.page = this.console.page("Acme Shoes", this.person);
 		JsonNode app = connections.aFacebookApp("Acme Bot");
@@ -116,6 +123,30 @@ class TokenChecksTests {
 
 		assertThat(onlyToken().valid()).isFalse();
 		assertThat(onlyToken().problem()).isEqualTo(TokenProblem.REVOKED);
+	}
+
+	@Test
+	void everyPageShowsTheBannerUntilTheOnePageIsReconnected() {
+		String secondPage = this.console.page("Acme Hats", this.person);
+		this.connections.connect(this.appId, this.person, PageConnections.PAGE_PERMISSIONS, List.of(secondPage),
+				"again=true");
+		this.console.api("POST", "/sandbox/api/users/" + this.person + "/password-change", null);
+		this.checks.runOnce().block();
+		assertThat(page("/t/" + this.acme.id() + "/members")).contains("2 page tokens no longer work");
+
+		String outcome = this.connections.connect(this.appId, this.person, PageConnections.PAGE_PERMISSIONS,
+				List.of(this.page), "again=true&page=" + this.page);
+
+		assertThat(outcome).contains("Acme Shoes").doesNotContain("Acme Hats");
+		assertThat(page("/t/" + this.acme.id() + "/pages")).contains("1 page token no longer works");
+		assertThat(this.tokens.inventory(this.acme).collectList().block())
+			.filteredOn((token) -> token.page().value().equals(this.page))
+			.singleElement()
+			.satisfies((token) -> assertThat(token.valid()).isTrue());
+	}
+
+	private String page(String path) {
+		return this.staff.get().uri(path).exchange().expectBody(String.class).returnResult().getResponseBody();
 	}
 
 	private PageToken onlyToken() {
