@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,10 +94,15 @@ public class Apps {
 	}
 
 	public Mono<App> find(CurrentTenant current, AppId app) {
+		return find(current.id(), app);
+	}
+
+	/** The app, for background work acting for its tenant. */
+	public Mono<App> find(TenantId tenant, AppId app) {
 		return this.transactions
-			.inTenant(current.id(),
+			.inTenant(tenant,
 					(db) -> db.sql("SELECT * FROM apps WHERE tenant_id = :tenant AND app_id = :app")
-						.bind("tenant", current.id().value())
+						.bind("tenant", tenant.value())
 						.bind("app", app.value())
 						.map(this::app)
 						.one())
@@ -108,10 +115,19 @@ public class Apps {
 	 */
 	public Mono<App> subscribe(CurrentTenant current, AppId app) {
 		current.requireMemberManagement();
-		return find(current, app).zipWith(secret(current, app))
+		return subscribe(current.id(), app, current);
+	}
+
+	/** The same, done by Baton itself (the reconciler restoring a lost subscription). */
+	public Mono<App> resubscribe(TenantId tenant, AppId app) {
+		return subscribe(tenant, app, null);
+	}
+
+	private Mono<App> subscribe(TenantId tenant, AppId app, @Nullable CurrentTenant actor) {
+		return find(tenant, app).zipWith(secret(tenant, app))
 			.flatMap((appAndSecret) -> subscribeAtGraph(appAndSecret.getT1(), appAndSecret.getT2()))
-			.flatMap((outcome) -> recordSubscription(current, app, outcome))
-			.then(find(current, app));
+			.flatMap((outcome) -> recordSubscription(tenant, actor, app, outcome))
+			.then(find(tenant, app));
 	}
 
 	private Mono<Outcome> subscribeAtGraph(App app, Secret secret) {
@@ -129,20 +145,22 @@ public class Apps {
 	 */
 	public Mono<App> update(CurrentTenant current, AppId app, String botEndpoint, boolean autoResubscribe) {
 		current.requireMemberManagement();
-		return Mono.fromCallable(() -> validEndpoint(botEndpoint))
-			.flatMap((endpoint) -> this.transactions.inTenant(current.id(),
-					(db) -> db
-						.sql("UPDATE apps SET bot_endpoint = :endpoint, auto_resubscribe = :auto, updated_at = now()"
-								+ " WHERE tenant_id = :tenant AND app_id = :app")
-						.bind("endpoint", endpoint)
-						.bind("auto", autoResubscribe)
-						.bind("tenant", current.id().value())
-						.bind("app", app.value())
-						.fetch()
-						.rowsUpdated()
-						.flatMap((updated) -> (updated == 0) ? Mono.error(new NotFound("No such app."))
-								: this.auditLog.record(current, "app.updated", app.value(),
-										Map.of("botEndpoint", endpoint, "autoResubscribe", autoResubscribe)))))
+		return Mono.fromCallable(() -> Optional.ofNullable(validEndpoint(botEndpoint)))
+			.flatMap((endpoint) -> this.transactions.inTenant(current.id(), (db) -> {
+				GenericExecuteSpec update = db
+					.sql("UPDATE apps SET bot_endpoint = :endpoint, auto_resubscribe = :auto, updated_at = now()"
+							+ " WHERE tenant_id = :tenant AND app_id = :app")
+					.bind("auto", autoResubscribe)
+					.bind("tenant", current.id().value())
+					.bind("app", app.value());
+				update = endpoint.isPresent() ? update.bind("endpoint", endpoint.get())
+						: update.bindNull("endpoint", String.class);
+				return update.fetch()
+					.rowsUpdated()
+					.flatMap((updated) -> (updated == 0) ? Mono.error(new NotFound("No such app."))
+							: this.auditLog.record(current, "app.updated", app.value(),
+									Map.of("botEndpoint", endpoint.orElse(""), "autoResubscribe", autoResubscribe)));
+			}))
 			.then(find(current, app));
 	}
 
@@ -241,18 +259,20 @@ public class Apps {
 					+ " there first, or ask its owner to invite you."));
 	}
 
-	private Mono<Void> recordSubscription(CurrentTenant current, AppId app, Outcome outcome) {
-		return this.transactions.inTenant(current.id(), (db) -> db
+	private Mono<Void> recordSubscription(TenantId tenant, @Nullable CurrentTenant actor, AppId app, Outcome outcome) {
+		Map<String, Object> details = Map.of("state", outcome.state().name().toLowerCase(Locale.ROOT), "answer",
+				outcome.answer());
+		return this.transactions.inTenant(tenant, (db) -> db
 			.sql("UPDATE apps SET subscription_state = :state, subscription_answer = :answer, subscription_at = now()"
 					+ " WHERE tenant_id = :tenant AND app_id = :app")
 			.bind("state", outcome.state().name().toLowerCase(Locale.ROOT))
 			.bind("answer", outcome.answer())
-			.bind("tenant", current.id().value())
+			.bind("tenant", tenant.value())
 			.bind("app", app.value())
 			.fetch()
 			.rowsUpdated()
-			.then(this.auditLog.record(current, "app.subscription_set", app.value(),
-					Map.of("state", outcome.state().name().toLowerCase(Locale.ROOT), "answer", outcome.answer()))));
+			.then((actor != null) ? this.auditLog.record(actor, "app.subscription_set", app.value(), details)
+					: this.auditLog.recordBySystem(tenant, "app.subscription_set", app.value(), details)));
 	}
 
 	private @Nullable String validEndpoint(@Nullable String text) {

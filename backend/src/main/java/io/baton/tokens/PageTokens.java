@@ -87,6 +87,18 @@ public class PageTokens {
 					.all());
 	}
 
+	/** The pages whose token for the app still works. */
+	public Flux<PageId> validPages(TenantId tenant, AppId app) {
+		return this.transactions.inTenantMany(tenant,
+				(db) -> db
+					.sql("SELECT page_id FROM page_connections WHERE tenant_id = :tenant AND app_id = :app"
+							+ " AND status = 'valid' ORDER BY page_id")
+					.bind("tenant", tenant.value())
+					.bind("app", app.value())
+					.map((row) -> new PageId(row.get("page_id", String.class)))
+					.all());
+	}
+
 	/** How many of the tenant's tokens are invalid: drives the banner on every page. */
 	public Mono<Long> invalidCount(CurrentTenant current) {
 		return this.transactions.inTenant(current.id(),

@@ -9,6 +9,7 @@ import io.baton.apps.App;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
 import io.baton.onboarding.PageOnboarding;
+import io.baton.onboarding.SubscriptionReconciler;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.NotFound;
 
@@ -31,10 +32,13 @@ class AppsController {
 
 	private final PageOnboarding onboarding;
 
-	AppsController(Apps apps, ApiKeys keys, PageOnboarding onboarding) {
+	private final SubscriptionReconciler reconciler;
+
+	AppsController(Apps apps, ApiKeys keys, PageOnboarding onboarding, SubscriptionReconciler reconciler) {
 		this.apps = apps;
 		this.keys = keys;
 		this.onboarding = onboarding;
+		this.reconciler = reconciler;
 	}
 
 	@GetMapping("/t/{tenantId}/apps")
@@ -61,6 +65,9 @@ class AppsController {
 			.doOnNext((found) -> model.addAttribute("app", found))
 			.then(this.keys.list(current, app).collectList())
 			.doOnNext((list) -> model.addAttribute("keys", list))
+			.thenMany(this.reconciler.drift(current, app))
+			.collectList()
+			.doOnNext((list) -> model.addAttribute("drift", list))
 			.thenReturn("apps/detail");
 	}
 
@@ -79,6 +86,14 @@ class AppsController {
 		AppId app = app(appId);
 		return this.apps.subscribe(current, app)
 			.flatMap((found) -> subscriptionFlash(exchange, found))
+			.thenReturn(appPage(current, app));
+	}
+
+	@PostMapping("/t/{tenantId}/apps/{appId}/restore")
+	Mono<String> restore(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
+		AppId app = app(appId);
+		return this.reconciler.restore(current, app)
+			.then(Flash.success(exchange, "Subscriptions compared with Facebook's and restored where they differed."))
 			.thenReturn(appPage(current, app));
 	}
 
