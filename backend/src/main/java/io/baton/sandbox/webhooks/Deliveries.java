@@ -2,6 +2,7 @@ package io.baton.sandbox.webhooks;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -89,16 +90,23 @@ class Deliveries implements DisposableBean {
 		});
 	}
 
+	/** Without an active page subscription, what waits for the app is dropped. */
 	private Mono<Void> deliver(ClaimedApp app) {
-		return endpoint(app.appId())
-			.flatMap((endpoint) -> this.outbox.batch(app.appId(), this.settings.batchSize())
-				.flatMap((batch) -> batch.isEmpty() ? this.outbox.release(app.appId()) : send(app, endpoint, batch)))
-			.switchIfEmpty(Mono.defer(() -> this.outbox.dropAll(app.appId())))
+		return endpoint(app.appId()).map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((endpoint) -> endpoint.isPresent() ? deliver(app, endpoint.get())
+					: this.outbox.dropAll(app.appId()))
 			.onErrorResume((ex) -> {
 				logger.warn("Webhook delivery to app " + app.appId() + " failed: " + ex);
 				return this.outbox.release(app.appId());
 			})
 			.doFinally((signal) -> this.inFlight.remove(app.appId()));
+	}
+
+	/** Sends one batch of the app's oldest updates. */
+	private Mono<Void> deliver(ClaimedApp app, Endpoint endpoint) {
+		return this.outbox.batch(app.appId(), this.settings.batchSize())
+			.flatMap((batch) -> batch.isEmpty() ? this.outbox.release(app.appId()) : send(app, endpoint, batch));
 	}
 
 	private Mono<Void> send(ClaimedApp app, Endpoint endpoint, List<PendingUpdate> batch) {

@@ -152,7 +152,7 @@ public class WebhookReceiver implements AutoCloseable {
 
 	}
 
-	static Duration patience() {
+	public static Duration patience() {
 		return Duration.ofSeconds(15);
 	}
 
