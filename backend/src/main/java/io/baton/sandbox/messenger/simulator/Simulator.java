@@ -77,7 +77,7 @@ class Simulator {
 		List<Map<String, Object>> attachments = new ArrayList<>();
 		String image = in.getOrDefault("image_url", "").strip();
 		if (!image.isEmpty()) {
-			attachments.add(Map.of("type", "image", "payload", Map.of("url", image)));
+			attachments.add(attachment("image", Map.of("url", image)));
 		}
 		String lat = in.getOrDefault("lat", "").strip();
 		String lon = in.getOrDefault("long", "").strip();
@@ -93,12 +93,21 @@ class Simulator {
 
 	private static Map<String, Object> location(String lat, String lon) {
 		try {
-			Map<String, Object> coordinates = Map.of("lat", Double.parseDouble(lat), "long", Double.parseDouble(lon));
-			return Map.of("type", "location", "payload", Map.of("coordinates", coordinates));
+			Map<String, Object> coordinates = new LinkedHashMap<>();
+			coordinates.put("lat", Double.parseDouble(lat));
+			coordinates.put("long", Double.parseDouble(lon));
+			return attachment("location", Map.of("coordinates", coordinates));
 		}
 		catch (NumberFormatException ex) {
 			throw new SimulatorRefused("A location needs numeric lat and long.");
 		}
+	}
+
+	private static Map<String, Object> attachment(String type, Map<String, ?> payload) {
+		Map<String, Object> attachment = new LinkedHashMap<>();
+		attachment.put("type", type);
+		attachment.put("payload", payload);
+		return attachment;
 	}
 
 	/**
