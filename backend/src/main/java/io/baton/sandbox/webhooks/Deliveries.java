@@ -38,8 +38,6 @@ class Deliveries implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(Deliveries.class);
 
-	private static final Duration MAX_DELAY = Duration.ofMinutes(2);
-
 	private final Outbox outbox;
 
 	private final Subscribers subscribers;
@@ -83,7 +81,9 @@ class Deliveries implements DisposableBean {
 	}
 
 	private Flux<ClaimedApp> claimApps() {
-		Duration lease = this.settings.timeout().plus(MAX_DELAY).multipliedBy(2).plusSeconds(10);
+		// a duplicated POST may take twice the timeout; the app's delay is added by the
+		// claim
+		Duration lease = this.settings.timeout().multipliedBy(2).plusSeconds(10);
 		return this.outbox.claim(lease).filter((app) -> this.inFlight.add(app.appId())).onErrorResume((ex) -> {
 			logger.warn("Could not claim webhook updates: " + ex);
 			return Flux.empty();

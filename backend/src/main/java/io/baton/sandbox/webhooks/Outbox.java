@@ -52,12 +52,13 @@ class Outbox {
 
 	/**
 	 * Leases every app whose oldest pending update is due and that no one else is
-	 * delivering to.
+	 * delivering to, for {@code lease} plus twice the app's injected delay.
 	 */
 	Flux<ClaimedApp> claim(Duration lease) {
 		OffsetDateTime now = this.clock.now();
 		return this.database.sql("""
-				UPDATE sandbox.webhook_apps w SET leased_until = :until
+				UPDATE sandbox.webhook_apps w
+				SET leased_until = CAST(:now AS timestamptz) + make_interval(secs => :lease + w.delay_ms / 500.0)
 				WHERE w.app_id IN (
 				    SELECT a.app_id FROM sandbox.webhook_apps a
 				    WHERE (a.leased_until IS NULL OR a.leased_until <= :now)
@@ -65,8 +66,8 @@ class Outbox {
 				           WHERE o.app_id = a.app_id ORDER BY o.id LIMIT 1) <= :now
 				    FOR UPDATE SKIP LOCKED)
 				RETURNING w.app_id, w.delay_ms, w.duplicate, w.drop_updates""")
-			.bind("until", now.plus(lease))
 			.bind("now", now)
+			.bind("lease", (double) lease.toSeconds())
 			.map(Outbox::claimed)
 			.all();
 	}

@@ -169,6 +169,22 @@ class HandoverTests {
 		assertThat(botSends.path("status").asInt()).isEqualTo(200);
 	}
 
+	@Test
+	void tellsAnAppItsNewRole() {
+		JsonNode set = this.world.postJson("/sandbox/api/messenger/pages/" + this.page + "/app-roles",
+				"{\"app_id\":\"" + HELPDESK_APP + "\",\"role\":\"primary_receiver\"}");
+
+		assertThat(set.path("body").toString()).isEqualTo("{\"success\":true}");
+		assertThat(this.world.sandbox.queryOne("SELECT role FROM sandbox.page_app_roles WHERE page_id = '" + this.page
+				+ "' AND app_id = '" + BOT_APP + "'"))
+			.isEqualTo("secondary_receiver");
+		await().atMost(WebhookReceiver.patience())
+			.until(() -> this.helpdesk.events("messaging")
+				.stream()
+				.anyMatch((e) -> e.path("app_roles").path(HELPDESK_APP).toString().equals("[\"primary_receiver\"]")
+						&& !e.has("sender")));
+	}
+
 	private JsonNode handover(String token, String action, String extra) {
 		return this.world.postJson("/sandbox/graph/v24.0/me/" + action + "?access_token=" + token,
 				"{\"recipient\":{\"id\":\"" + this.psid + "\"}" + extra + "}");

@@ -176,6 +176,32 @@ class SendApiTests {
 			.isEqualTo("Hello!");
 	}
 
+	@Test
+	void showsThePersonsProfileOnlyToTheirPage() {
+		String psid = this.world.writes(this.page, this.ada, "hi");
+		String floristToken = this.world.pageToken(BOT_APP, this.otherPage, this.world.aPerson("Florist owner"));
+		io.baton.sandbox.graph.GraphNode profiles = this.context.getBean(PsidProfiles.class);
+		io.baton.sandbox.graph.AccessTokens tokens = this.context.getBean(io.baton.sandbox.graph.AccessTokens.class);
+		io.baton.sandbox.graph.GraphRequest fields = new io.baton.sandbox.graph.GraphRequest(
+				new org.springframework.util.LinkedMultiValueMap<>(
+						java.util.Map.of("fields", java.util.List.of("first_name,last_name,locale,timezone"))),
+				this.token);
+
+		java.util.Map<String, Object> profile = profiles.read(psid, tokens.check(this.token).block(), fields).block();
+		Throwable otherPage = org.assertj.core.api.Assertions
+			.catchThrowable(() -> profiles.read(psid, tokens.check(floristToken).block(), fields).block());
+		java.util.Map<String, Object> notAPsid = profiles.read(this.ada, tokens.check(this.token).block(), fields)
+			.block();
+
+		assertThat(profile).containsEntry("first_name", "Ada")
+			.containsEntry("last_name", "Lovelace")
+			.containsEntry("locale", "en_US")
+			.containsEntry("id", psid);
+		assertThat(otherPage).isInstanceOf(io.baton.sandbox.graph.GraphError.class)
+			.hasMessage("(#100) No matching user found");
+		assertThat(notAPsid).isNull();
+	}
+
 	private JsonNode tagged(String psid, String type, String tag) {
 		return this.world.send(this.token, "{\"recipient\":{\"id\":\"" + psid + "\"},\"messaging_type\":\"" + type
 				+ "\"" + (tag.isEmpty() ? "" : ",\"tag\":\"" + tag + "\"") + ",\"message\":{\"text\":\"news\"}}");
