@@ -86,6 +86,11 @@ public final class MessengerErrors {
 				"(#10) This page does not have the One-Time Notification permission (Page Settings > Advanced Messaging).");
 	}
 
+	public static GraphError recurringNotEnabled() {
+		return new GraphError(10, null,
+				"(#10) This page does not have the recurring notifications permission (Page Settings > Advanced Messaging).");
+	}
+
 	public static GraphError invalidNotificationMessagesToken() {
 		return new GraphError(100, null, "(#100) Invalid notification_messages_token");
 	}

@@ -12,7 +12,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -95,10 +94,6 @@ class WebhookPoster {
 			return (this.error != null) ? this.error : "HTTP " + this.status;
 		}
 
-	}
-
-	static JsonNode parse(String entry) {
-		return json.readTree(entry);
 	}
 
 }

@@ -110,7 +110,12 @@ class HandoverApi {
 			.map((row) -> row.get("name", String.class))
 			.one()
 			.defaultIfEmpty("Page Inbox")
-			.map((name) -> Map.of("id", appId, "name", name));
+			.map((name) -> {
+				Map<String, Object> receiver = new java.util.LinkedHashMap<>();
+				receiver.put("id", appId);
+				receiver.put("name", name);
+				return receiver;
+			});
 	}
 
 	private Mono<Map<String, Object>> act(String node, ServerWebExchange exchange, Action action) {

@@ -121,7 +121,7 @@ public class NotificationTokens {
 		OffsetDateTime now = this.clock.now();
 		return this.database
 			.sql("SELECT psid, frequency, expires_at, stopped, last_sent_at FROM sandbox.recurring_tokens"
-					+ " WHERE token = :token AND page_id = :page FOR UPDATE")
+					+ " WHERE token = :token AND page_id = :page")
 			.bind("token", token)
 			.bind("page", pageId)
 			.map((row) -> new Stored(row.get("psid", String.class),

@@ -20,6 +20,8 @@ record OutgoingMessage(JsonNode message) {
 
 	static final int MAX_QUICK_REPLIES = 13;
 
+	static final int MAX_OTN_TITLE = 65;
+
 	private static final Set<String> ATTACHMENT_TYPES = Set.of("image", "audio", "video", "file", "template");
 
 	static OutgoingMessage of(JsonNode message) {
@@ -37,6 +39,10 @@ record OutgoingMessage(JsonNode message) {
 		}
 		if (attachment.isObject() && !ATTACHMENT_TYPES.contains(attachment.path("type").asString(""))) {
 			throw MessengerErrors.invalidParameter("message[attachment][type]");
+		}
+		if (attachment.path("payload").path("template_type").asString("").equals("one_time_notif_req")
+				&& attachment.path("payload").path("title").asString("").length() > MAX_OTN_TITLE) {
+			throw MessengerErrors.invalidParameter("title must be at most 65 characters");
 		}
 		JsonNode quickReplies = message.path("quick_replies");
 		if (!quickReplies.isMissingNode() && (!quickReplies.isArray() || quickReplies.size() > MAX_QUICK_REPLIES)) {

@@ -113,8 +113,8 @@ class SendApi {
 			if (!target.byToken() || optInRequest) {
 				SendRules.checkWindow(conversation, messagingType, tag, this.clock.now(), this.settings, optInRequest);
 			}
-			Mono<Void> allowed = (outgoing != null && "one_time_notif_req".equals(outgoing.templateType()))
-					? requireOtnEnabled(caller.pageId()) : Mono.empty();
+			Mono<Void> allowed = (outgoing != null && outgoing.asksForNotifications())
+					? requirePermission(caller.pageId(), outgoing.templateType()) : Mono.empty();
 			return allowed.then(this.conversations.ownerActed(caller.pageId(), target.psid(), caller.appId()))
 				.then((outgoing != null) ? deliver(caller, target.psid(), outgoing, owner.appId())
 						: Mono.just(Map.of("recipient_id", target.psid())));
@@ -132,10 +132,15 @@ class SendApi {
 					event(caller.pageId(), psid, "message", outgoing.echo(mid, caller.appId())),
 					Routing.threadOwnedBy(owner)))
 			.then(this.webhooks.publish(caller.pageId(), "message_deliveries",
-					event(psid, caller.pageId(), "delivery",
-							Map.of("mids", java.util.List.of(mid), "watermark", this.clock.instant().toEpochMilli())),
-					Routing.threadOwnedBy(owner)))
+					event(psid, caller.pageId(), "delivery", delivery(mid)), Routing.threadOwnedBy(owner)))
 			.thenReturn(response);
+	}
+
+	private Map<String, Object> delivery(String mid) {
+		Map<String, Object> delivery = new LinkedHashMap<>();
+		delivery.put("mids", java.util.List.of(mid));
+		delivery.put("watermark", this.clock.instant().toEpochMilli());
+		return delivery;
 	}
 
 	private Map<String, Object> event(String sender, String recipient, String kind, Object body) {
@@ -168,13 +173,16 @@ class SendApi {
 		return Mono.error(MessengerErrors.missingParameter("recipient"));
 	}
 
-	private Mono<Void> requireOtnEnabled(String pageId) {
-		return this.database.sql("SELECT otn_enabled FROM sandbox.pages WHERE id = :page")
+	/** Page Settings → Advanced Messaging: one-time or recurring notifications on. */
+	private Mono<Void> requirePermission(String pageId, String templateType) {
+		boolean oneTime = "one_time_notif_req".equals(templateType);
+		return this.database.sql("SELECT otn_enabled, recurring_enabled FROM sandbox.pages WHERE id = :page")
 			.bind("page", pageId)
-			.map((row) -> Boolean.TRUE.equals(row.get("otn_enabled", Boolean.class)))
+			.map((row) -> Boolean.TRUE.equals(row.get(oneTime ? "otn_enabled" : "recurring_enabled", Boolean.class)))
 			.one()
 			.filter(Boolean::booleanValue)
-			.switchIfEmpty(Mono.error(MessengerErrors::otnNotEnabled))
+			.switchIfEmpty(
+					Mono.error(() -> oneTime ? MessengerErrors.otnNotEnabled() : MessengerErrors.recurringNotEnabled()))
 			.then();
 	}
 
