@@ -141,6 +141,13 @@ public class MessengerWorld {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	/** Any method with a JSON body. */
+	public JsonNode call(String method, String path, String json) {
+		return call(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.method(method, HttpRequest.BodyPublishers.ofString(json)));
+	}
+
 	public JsonNode get(String path) {
 		return call(HttpRequest.newBuilder(uri(path)).GET());
 	}

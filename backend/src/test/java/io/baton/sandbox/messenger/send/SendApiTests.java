@@ -75,10 +75,15 @@ class SendApiTests {
 		String florists = this.world.writes(this.otherPage, this.ada, "hi");
 		this.world.writes(this.page, this.ada, "hi");
 
+		String asid = this.world.sandbox.queryOne("INSERT INTO sandbox.app_scoped_ids (app_id, user_id) VALUES ('"
+				+ BOT_APP + "', '" + this.ada + "') RETURNING id");
+
 		JsonNode otherPage = this.world.sendText(this.token, florists, "hello");
+		JsonNode appScoped = this.world.sendText(this.token, asid, "hello");
 		JsonNode personId = this.world.sendText(this.token, this.ada, "hello");
 
 		assertGraphError(otherPage, 400, 100, 2018001, "(#100) No matching user found");
+		assertGraphError(appScoped, 400, 100, 2018001, "(#100) No matching user found");
 		assertGraphError(personId, 400, 100, 2018001, "(#100) No matching user found");
 	}
 
@@ -174,6 +179,12 @@ class SendApiTests {
 			.isEqualTo("START");
 		assertThat(read.path("body").path("data").get(0).path("greeting").get(0).path("text").asString())
 			.isEqualTo("Hello!");
+		JsonNode deleted = this.world.call("DELETE",
+				"/sandbox/graph/v24.0/me/messenger_profile?access_token=" + this.token, "{\"fields\":[\"greeting\"]}");
+		JsonNode after = this.world.get("/sandbox/graph/v24.0/me/messenger_profile?access_token=" + this.token);
+		assertThat(deleted.path("body").toString()).isEqualTo("{\"result\":\"success\"}");
+		assertThat(after.path("body").path("data").get(0).has("greeting")).isFalse();
+		assertThat(after.path("body").path("data").get(0).has("get_started")).isTrue();
 	}
 
 	@Test
