@@ -7,6 +7,7 @@ import java.util.Set;
 import io.baton.sandbox.ConditionalOnSandbox;
 import io.baton.sandbox.messenger.handover.AppRoles;
 import io.baton.sandbox.messenger.handover.ThreadControl;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -98,7 +99,7 @@ class SimulatorApi {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
 	}
 
-	static Map<String, String> strings(Map<String, Object> body) {
+	static Map<String, String> strings(@Nullable Map<String, Object> body) {
 		Map<String, String> strings = new LinkedHashMap<>();
 		if (body != null) {
 			body.forEach((key, value) -> {
