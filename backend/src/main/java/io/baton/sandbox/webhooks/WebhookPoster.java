@@ -1,0 +1,99 @@
+package io.baton.sandbox.webhooks;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * One POST of a batch to an app's callback URL: the body serialised with non-ASCII
+ * escaped as {@code \\uXXXX}, signed over exactly those bytes with the app secret
+ * ({@code X-Hub-Signature} SHA-1 and {@code X-Hub-Signature-256} SHA-256).
+ */
+class WebhookPoster {
+
+	private static final JsonMapper json = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+
+	private final WebClient http;
+
+	private final Duration timeout;
+
+	WebhookPoster(WebClient http, Duration timeout) {
+		this.http = http;
+		this.timeout = timeout;
+	}
+
+	static byte[] body(List<String> entries) {
+		ObjectNode body = json.createObjectNode();
+		body.put("object", "page");
+		ArrayNode items = body.putArray("entry");
+		entries.forEach((entry) -> items.add(json.readTree(entry)));
+		return json.writeValueAsBytes(body);
+	}
+
+	/** Posts once; the outcome is never an error signal. */
+	Mono<Outcome> post(String url, String secret, byte[] body) {
+		return this.http.post()
+			.uri(url)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Hub-Signature", "sha1=" + hmac("HmacSHA1", secret, body))
+			.header("X-Hub-Signature-256", "sha256=" + hmac("HmacSHA256", secret, body))
+			.bodyValue(body)
+			.exchangeToMono(
+					(response) -> response.releaseBody().thenReturn(new Outcome(response.statusCode().value(), null)))
+			.timeout(this.timeout)
+			.onErrorResume((ex) -> Mono.just(new Outcome(null, describe(ex))));
+	}
+
+	private String describe(Throwable ex) {
+		if (ex instanceof java.util.concurrent.TimeoutException) {
+			return "Timed out after " + this.timeout.toMillis() + " ms";
+		}
+		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+	}
+
+	static String hmac(String algorithm, String secret, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance(algorithm);
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+			return HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(algorithm + " unavailable", ex);
+		}
+	}
+
+	/**
+	 * What the endpoint did.
+	 *
+	 * @param status the HTTP status, when it answered
+	 * @param error why there was no answer
+	 */
+	record Outcome(@Nullable Integer status, @Nullable String error) {
+
+		boolean delivered() {
+			return this.status != null && this.status == 200;
+		}
+
+		String describe() {
+			return (this.error != null) ? this.error : "HTTP " + this.status;
+		}
+
+	}
+
+}

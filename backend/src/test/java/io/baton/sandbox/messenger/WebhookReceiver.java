@@ -1,0 +1,159 @@
+package io.baton.sandbox.messenger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * An app's webhook endpoint for tests: a JDK HTTP server that records every POST as raw
+ * bytes with its signature headers, answers a configurable status, and can hold its
+ * answers until released (a slow endpoint).
+ */
+public class WebhookReceiver implements AutoCloseable {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpServer server;
+
+	private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger status = new AtomicInteger(200);
+
+	private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
+
+	public WebhookReceiver() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		this.server.createContext("/", this::handle);
+		this.server.setExecutor(Executors.newFixedThreadPool(4));
+		this.server.start();
+	}
+
+	public String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/webhook";
+	}
+
+	public void answer(int status) {
+		this.status.set(status);
+	}
+
+	/** Holds every answer until {@link #release()}. */
+	public void hold() {
+		this.gate.set(new CountDownLatch(1));
+	}
+
+	public void release() {
+		this.gate.get().countDown();
+	}
+
+	public List<Delivery> deliveries() {
+		return List.copyOf(this.deliveries);
+	}
+
+	/** Every event received, in order, as {@code key} ("messaging"/"standby") items. */
+	public List<JsonNode> events(String key) {
+		return this.deliveries.stream()
+			.filter((delivery) -> delivery.status() == 200)
+			.flatMap((delivery) -> delivery.entries().stream())
+			.flatMap((entry) -> {
+				List<JsonNode> events = new java.util.ArrayList<>();
+				entry.path(key).forEach(events::add);
+				return events.stream();
+			})
+			.toList();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		int answer = this.status.get();
+		try {
+			this.gate.get().await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
+				exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"),
+				exchange.getRequestHeaders().getFirst("Content-Type"), answer));
+		exchange.sendResponseHeaders(answer, -1);
+		exchange.close();
+	}
+
+	@Override
+	public void close() {
+		release();
+		this.server.stop(0);
+	}
+
+	/**
+	 * One POST as received.
+	 *
+	 * @param body the raw bytes
+	 * @param signature {@code X-Hub-Signature}
+	 * @param signature256 {@code X-Hub-Signature-256}
+	 * @param contentType its content type
+	 * @param status what the receiver answered
+	 */
+	public record Delivery(byte[] body, String signature, String signature256, String contentType, int status) {
+
+		public String text() {
+			return new String(this.body, StandardCharsets.UTF_8);
+		}
+
+		public JsonNode json() {
+			return WebhookReceiver.json.readTree(this.body);
+		}
+
+		public List<JsonNode> entries() {
+			List<JsonNode> entries = new java.util.ArrayList<>();
+			json().path("entry").forEach(entries::add);
+			return entries;
+		}
+
+		/** Checks both signatures with the JDK's own HMAC over the raw bytes. */
+		public boolean signedWith(String secret) {
+			return ("sha1=" + hmac("HmacSHA1", secret, this.body)).equals(this.signature)
+					&& ("sha256=" + hmac("HmacSHA256", secret, this.body)).equals(this.signature256);
+		}
+
+		private static String hmac(String algorithm, String secret, byte[] body) {
+			try {
+				Mac mac = Mac.getInstance(algorithm);
+				mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
+				return HexFormat.of().formatHex(mac.doFinal(body));
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	public static Duration patience() {
+		return Duration.ofSeconds(15);
+	}
+
+}
