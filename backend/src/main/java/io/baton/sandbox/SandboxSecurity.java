@@ -44,7 +44,7 @@ class SandboxSecurity {
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens())
 				.requireCsrfProtectionMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-						"/sandbox/dialog/**", "/sandbox/console/**")))
+						"/sandbox/dialog/**", "/sandbox/console/**", "/sandbox/messenger/**")))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
