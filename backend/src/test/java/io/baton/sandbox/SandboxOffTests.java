@@ -12,7 +12,9 @@ import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@BatonTest(properties = { "baton.sandbox.enabled=false", "baton.demo.enabled=false" })
+@BatonTest(properties = { "baton.sandbox.enabled=false", "baton.demo.enabled=false",
+		"baton.graph.base-url=https://graph.facebook.com",
+		"baton.login.dialog-url=https://www.facebook.com/v24.0/dialog/oauth" })
 class SandboxOffTests {
 
 	@Autowired

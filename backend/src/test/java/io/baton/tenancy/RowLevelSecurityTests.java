@@ -141,8 +141,8 @@ class RowLevelSecurityTests {
 			}
 		}
 
-		assertThat(definers).containsExactly("app_directory", "claim_token_checks", "invitation_by_token",
-				"memberships_of");
+		assertThat(definers).containsExactly("app_directory", "claim_reconciliations", "claim_token_checks",
+				"invitation_by_token", "memberships_of");
 	}
 
 	@Test

@@ -40,6 +40,8 @@ public class WebhookReceiver implements AutoCloseable {
 
 	private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
 
+	private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
+
 	public WebhookReceiver() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -86,8 +88,14 @@ public class WebhookReceiver implements AutoCloseable {
 			.toList();
 	}
 
+	/** How many POSTs have arrived, including those still held. */
+	public int arrived() {
+		return this.arrivals.get();
+	}
+
 	private void handle(HttpExchange exchange) throws IOException {
 		byte[] body = exchange.getRequestBody().readAllBytes();
+		this.arrivals.incrementAndGet();
 		int answer = this.status.get();
 		try {
 			this.gate.get().await(30, TimeUnit.SECONDS);
@@ -153,7 +161,7 @@ public class WebhookReceiver implements AutoCloseable {
 	}
 
 	public static Duration patience() {
-		return Duration.ofSeconds(15);
+		return Duration.ofSeconds(30);
 	}
 
 }

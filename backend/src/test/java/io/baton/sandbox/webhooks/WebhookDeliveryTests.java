@@ -107,10 +107,7 @@ class WebhookDeliveryTests {
 		for (int i = 1; i <= 4; i++) {
 			this.world.writes(this.page, this.ada, "message " + i);
 		}
-		await().atMost(WebhookReceiver.patience())
-			.until(() -> this.world.sandbox
-				.queryOne("SELECT count(*) FROM sandbox.webhook_apps WHERE leased_until IS NOT NULL")
-				.equals("1"));
+		await().atMost(WebhookReceiver.patience()).until(() -> this.bot.arrived() >= 1);
 		this.bot.release();
 
 		await().atMost(WebhookReceiver.patience()).until(() -> this.bot.events("messaging").size() == 4);
