@@ -117,6 +117,22 @@ public class PageOnboarding {
 							+ "): " + failure.getMessage()));
 	}
 
+	/**
+	 * Connects every page a user token grants, without the dialog: for the demo, whose
+	 * sandbox person hands Baton a token directly.
+	 */
+	public Flux<PageOutcome> connectAll(CurrentTenant current, AppId app, Secret userToken) {
+		PendingConnection pending = new PendingConnection(newState(), current.id(), app, current.userId(),
+				this.clock.instant(), null, List.of(), List.of(), List.of());
+		return this.apps.secret(current, app)
+			.flatMap((secret) -> offer(pending, userToken, secret))
+			.flatMapMany((offered) -> connect(current, offered,
+					offered.offered()
+						.stream()
+						.map((page) -> page.id().value())
+						.collect(java.util.stream.Collectors.toSet())));
+	}
+
 	/** Connects each chosen page; one page's failure leaves the others as they end. */
 	public Flux<PageOutcome> connect(CurrentTenant current, PendingConnection pending, Set<String> chosenPageIds) {
 		current.requireMemberManagement();

@@ -7,8 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +16,7 @@ import org.springframework.stereotype.Component;
  * can look around at once.
  */
 @Component
-class DemoTenant {
+public class DemoTenant {
 
 	static final TenantId ID = new TenantId(UUID.fromString("00000000-0000-4000-8000-00000000de70"));
 
@@ -45,13 +43,13 @@ class DemoTenant {
 		this.auditLog = auditLog;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void createWhenMissing() {
-		if (!this.settings.enabled()) {
-			return;
-		}
-		exists().flatMap((exists) -> exists ? Mono.empty() : create())
-			.subscribe(null, (ex) -> logger.error("Could not create the demo tenant", ex));
+	public boolean enabled() {
+		return this.settings.enabled();
+	}
+
+	/** Creates the demo tenant when missing; answers its owner acting in it. */
+	public Mono<CurrentTenant> ensure() {
+		return exists().flatMap((exists) -> exists ? Mono.empty() : create()).then(owner());
 	}
 
 	Mono<Void> welcome(SignedInUser newcomer) {
@@ -79,14 +77,21 @@ class DemoTenant {
 					.one());
 	}
 
-	private Mono<Void> create() {
+	private Mono<CurrentTenant> owner() {
+		return demoOwner().flatMap((owner) -> this.tenants.enter(owner, ID));
+	}
+
+	private Mono<SignedInUser> demoOwner() {
 		return this.database
 			.sql("INSERT INTO users (id, provider, subject, name) VALUES (:id, 'demo', 'owner', 'Dana Demo')"
 					+ " ON CONFLICT (provider, subject) DO UPDATE SET name = excluded.name RETURNING id")
 			.bind("id", UUID.randomUUID())
 			.map((row) -> new SignedInUser(new UserId(row.get("id", UUID.class)), "Dana Demo"))
-			.one()
-			.flatMap((owner) -> this.tenants.create(ID, owner, NAME, true))
+			.one();
+	}
+
+	private Mono<Void> create() {
+		return demoOwner().flatMap((owner) -> this.tenants.create(ID, owner, NAME, true))
 			.doOnNext((id) -> logger.info("Created the demo tenant \"{}\"", NAME))
 			.then();
 	}

@@ -6,6 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.baton.testing.BatonTest;
+import io.baton.tokens.PageToken;
+import io.baton.tokens.PageTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,6 +33,12 @@ class DemoTenantTests {
 	@Autowired
 	TenantTransactions transactions;
 
+	@Autowired
+	DemoTenant demo;
+
+	@Autowired
+	PageTokens tokens;
+
 	@Test
 	void aFirstSignInJoinsTheDemoShopAsAdminOnce() {
 		await().atMost(Duration.ofSeconds(10)).until(this::demoShopExists);
@@ -47,6 +55,19 @@ class DemoTenantTests {
 		CurrentTenant asNewcomer = this.tenants.enter(newcomer, DemoTenant.ID).block();
 		assertThat(this.members.list(asNewcomer).map(Member::name).collectList().block())
 			.containsExactlyInAnyOrder("Dana Demo", "Nora Newcomer");
+	}
+
+	@Test
+	void theDemoShopHasTwoAppsConnectedToTwoPages() {
+		CurrentTenant owner = this.demo.ensure().block();
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.tokens.inventory(owner).filter(PageToken::valid).count().block() == 4);
+		assertThat(this.tokens.inventory(owner)
+			.map((token) -> token.appName() + " / " + token.pageName())
+			.collectList()
+			.block()).containsExactlyInAnyOrder("Demo Support Bot / Demo Shoes", "Demo Support Bot / Demo Hats",
+					"Demo Live Agents / Demo Shoes", "Demo Live Agents / Demo Hats");
 	}
 
 	private boolean demoShopExists() {

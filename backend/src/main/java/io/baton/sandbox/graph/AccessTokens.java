@@ -43,6 +43,14 @@ public class AccessTokens {
 		return issueUser(appId, userId, false, this.settings.shortLivedTokenValidity());
 	}
 
+	/**
+	 * A long-lived user token handed out by the console, like Facebook's test-user
+	 * tokens.
+	 */
+	public Mono<String> issueLongLivedToken(String appId, String userId) {
+		return issueLongLived(appId, userId).map((response) -> (String) response.get("access_token"));
+	}
+
 	/** A long-lived user token, as {@code fb_exchange_token} gives. */
 	Mono<Map<String, Object>> issueLongLived(String appId, String userId) {
 		return issueUser(appId, userId, true, this.settings.longLivedTokenValidity());

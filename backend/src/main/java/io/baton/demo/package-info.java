@@ -1,0 +1,8 @@
+/**
+ * Demo mode: the Demo Shop tenant, and with the sandbox on, a sandbox world of two apps
+ * connected to two pages, so a new user sees a working setup at once.
+ */
+@NullMarked
+package io.baton.demo;
+
+import org.jspecify.annotations.NullMarked;
