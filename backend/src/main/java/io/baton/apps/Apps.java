@@ -189,6 +189,14 @@ public class Apps {
 			.then(find(current, app));
 	}
 
+	/** Fails unless the app exists and {@code confirmation} is its id. */
+	public Mono<Void> confirmDeletion(CurrentTenant current, AppId app, String confirmation) {
+		current.requireMemberManagement();
+		return find(current, app).filter((found) -> app.value().equals(confirmation.strip()))
+			.switchIfEmpty(Mono.error(() -> new Rejected("Type the app id to confirm deletion.")))
+			.then();
+	}
+
 	/**
 	 * Deletes the app after removing its webhook subscription at Graph (best effort: a
 	 * secret Facebook no longer accepts must not keep the app in Baton).

@@ -173,6 +173,12 @@ public class PageOnboarding {
 				.thenReturn(graphAnswer));
 	}
 
+	/** Disconnects every page of the app (before the app itself is deleted). */
+	public Mono<Void> disconnectAll(CurrentTenant current, AppId app) {
+		current.requireMemberManagement();
+		return this.tokens.connectedPages(current.id(), app).concatMap((page) -> disconnect(current, app, page)).then();
+	}
+
 	public String redirectUri() {
 		return this.baton.link(CALLBACK_PATH);
 	}

@@ -87,6 +87,16 @@ public class PageTokens {
 					.all());
 	}
 
+	/** Every page connected to the app, whatever its token's status. */
+	public Flux<PageId> connectedPages(TenantId tenant, AppId app) {
+		return this.transactions.inTenantMany(tenant, (db) -> db
+			.sql("SELECT page_id FROM page_connections WHERE tenant_id = :tenant AND app_id = :app ORDER BY page_id")
+			.bind("tenant", tenant.value())
+			.bind("app", app.value())
+			.map((row) -> new PageId(row.get("page_id", String.class)))
+			.all());
+	}
+
 	/** The pages whose token for the app still works. */
 	public Flux<PageId> validPages(TenantId tenant, AppId app) {
 		return this.transactions.inTenantMany(tenant,

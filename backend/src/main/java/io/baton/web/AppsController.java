@@ -110,8 +110,10 @@ class AppsController {
 	Mono<String> delete(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
 		return Forms.field(exchange, "confirmation")
-			.flatMap((confirmation) -> this.apps.delete(current, app, confirmation))
-			.then(Flash.success(exchange, "App " + app + " deleted."))
+			.flatMap((confirmation) -> this.apps.confirmDeletion(current, app, confirmation)
+				.then(this.onboarding.disconnectAll(current, app))
+				.then(this.apps.delete(current, app, confirmation)))
+			.then(Flash.success(exchange, "App " + app + " deleted, after unsubscribing it from its pages."))
 			.thenReturn("redirect:/t/" + current.id() + "/apps");
 	}
 

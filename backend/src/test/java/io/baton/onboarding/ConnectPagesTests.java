@@ -81,7 +81,9 @@ class ConnectPagesTests {
 		this.acmeAdmin = Staff.clientOf(this.context, owner);
 		this.facebookUser = this.console.person("Paula Pages");
 		this.pages = List.of(this.console.page("Acme Shoes", this.facebookUser),
-				this.console.page("Acme Hats", this.facebookUser), this.console.page("Acme Socks", this.facebookUser));
+				this.console.page("Acme Hats", this.facebookUser), this.console.page("Acme Socks", this.facebookUser),
+				this.console.page("Acme Gloves", this.facebookUser),
+				this.console.page("Acme Scarves", this.facebookUser));
 		this.connections = new PageConnections(this.world, this.acmeAdmin, this.acme);
 		JsonNode app = this.connections.aFacebookApp("Acme Bot");
 		this.appId = app.path("id").asString();
@@ -145,8 +147,10 @@ class ConnectPagesTests {
 		String outcome = connect(PAGE_PERMISSIONS, this.pages);
 
 		assertThat(outcome).contains("Not connected").contains("Graph error 2");
+		assertThat(outcome.split("Connected and subscribed", -1)).hasSize(5);
 		assertThat(this.tokens.inventory(this.acme).collectList().block()).extracting((token) -> token.page().value())
-			.containsExactlyInAnyOrder(this.pages.get(0), this.pages.get(2));
+			.containsExactlyInAnyOrder(this.pages.get(0), this.pages.get(2), this.pages.get(3), this.pages.get(4));
+		assertThat(subscribedApps(this.pages.get(1))).doesNotContain(this.appId);
 		assertThat(subscribedApps(this.pages.get(0))).contains(this.appId);
 		assertThat(subscribedApps(this.pages.get(2))).contains(this.appId);
 	}
@@ -174,6 +178,47 @@ class ConnectPagesTests {
 
 		assertThat(this.tokens.inventory(this.acme).collectList().block()).isEmpty();
 		assertThat(subscribedApps(this.pages.get(0))).doesNotContain(this.appId);
+	}
+
+	@Test
+	void aPageAlreadyConnectedToAnotherTenantIsRefusedWithoutNamingIt() {
+		register(this.acmeAdmin, this.acme, this.appSecret);
+		connect(PAGE_PERMISSIONS, List.of(this.pages.get(0)));
+		SignedInUser rival = Staff.signedIn(this.context, "Rita " + System.nanoTime());
+		CurrentTenant rivalTenant = this.tenants.enter(rival, this.tenants.create(rival, "Rival").block()).block();
+		PageConnections rivalConnections = new PageConnections(this.world, Staff.clientOf(this.context, rival),
+				rivalTenant);
+		JsonNode rivalApp = rivalConnections.aFacebookApp("Rival Bot");
+		rivalConnections.register(rivalApp.path("id").asString(), rivalApp.path("secret").asString());
+
+		String outcome = rivalConnections.connect(rivalApp.path("id").asString(), this.facebookUser, PAGE_PERMISSIONS,
+				List.of(this.pages.get(0), this.pages.get(1)));
+
+		assertThat(outcome).contains("already connected to another Baton tenant").doesNotContain("Acme\b");
+		assertThat(this.tokens.inventory(rivalTenant).collectList().block()).extracting((token) -> token.page().value())
+			.containsExactly(this.pages.get(1));
+	}
+
+	@Test
+	void deletingAnAppUnsubscribesItFromItsPagesFirst() {
+		register(this.acmeAdmin, this.acme, this.appSecret);
+		connect(PAGE_PERMISSIONS, List.of(this.pages.get(0), this.pages.get(1)));
+
+		this.acmeAdmin.post()
+			.uri("/t/" + this.acme.id() + "/apps/" + this.appId + "/delete")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("confirmation=" + this.appId)
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+
+		assertThat(this.apps.list(this.acme).collectList().block()).isEmpty();
+		assertThat(this.tokens.inventory(this.acme).collectList().block()).isEmpty();
+		assertThat(this.world
+			.graphGet("/sandbox/graph/v24.0/" + this.appId + "/subscriptions?access_token=" + this.appId + "%7C"
+					+ this.appSecret)
+			.path("body")
+			.path("data")).isEmpty();
 	}
 
 	private void register(WebTestClient client, CurrentTenant tenant, String secret) {

@@ -107,6 +107,15 @@ class TokenChecksTests {
 	}
 
 	@Test
+	void anExpiredTokenIsToldApart() {
+		this.console.api("POST", "/sandbox/api/tokens/expire", "{\"user_id\": \"" + this.person + "\"}");
+
+		this.checks.runOnce().block();
+
+		assertThat(onlyToken().problem()).isEqualTo(TokenProblem.EXPIRED);
+	}
+
+	@Test
 	void removingTheAppIsRecognisedByItsSubcode() {
 		this.console.api("DELETE", "/sandbox/api/users/" + this.person + "/apps/" + this.appId, null);
 
