@@ -238,6 +238,32 @@ public class Apps {
 			.switchIfEmpty(Mono.error(() -> new NotFound("No such app.")));
 	}
 
+	/**
+	 * Seals again, with the current key, every app secret of the tenant sealed with an
+	 * older one.
+	 */
+	public Mono<Long> resealSecrets(TenantId tenant) {
+		return this.transactions.inTenant(tenant,
+				(db) -> db.sql("SELECT app_id, secret_sealed FROM apps WHERE tenant_id = :tenant FOR UPDATE")
+					.bind("tenant", tenant.value())
+					.map((row) -> Map.entry(row.get("app_id", String.class), row.get("secret_sealed", String.class)))
+					.all()
+					.filter((sealed) -> this.secrets.needsRotation(sealed.getValue()))
+					.concatMap((sealed) -> {
+						AppId app = new AppId(sealed.getKey());
+						String resealed = this.secrets.seal(this.secrets.open(sealed.getValue(), secretContext(app)),
+								secretContext(app));
+						return db
+							.sql("UPDATE apps SET secret_sealed = :sealed WHERE tenant_id = :tenant AND app_id = :app")
+							.bind("sealed", resealed)
+							.bind("tenant", tenant.value())
+							.bind("app", app.value())
+							.fetch()
+							.rowsUpdated();
+					})
+					.count());
+	}
+
 	public String callbackUrl(AppId app) {
 		return this.baton.link("/webhooks/" + app.value());
 	}

@@ -34,7 +34,7 @@ public class SecretBox {
 
 	private final Map<String, SecretKey> keys = new HashMap<>();
 
-	SecretBox(EncryptionSettings settings) {
+	public SecretBox(EncryptionSettings settings) {
 		this.currentKeyId = settings.keyId();
 		settings.previousKeys().forEach((id, key) -> this.keys.put(id, key(id, key)));
 		this.keys.put(settings.keyId(), key(settings.keyId(), settings.key()));

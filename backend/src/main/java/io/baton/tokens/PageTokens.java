@@ -144,6 +144,35 @@ public class PageTokens {
 					.map((deleted) -> deleted > 0));
 	}
 
+	/**
+	 * Seals again, with the current key, every page token of the tenant sealed with an
+	 * older one.
+	 */
+	public Mono<Long> resealTokens(TenantId tenant) {
+		return this.transactions.inTenant(tenant, (db) -> db
+			.sql("SELECT app_id, page_id, token_sealed FROM page_connections WHERE tenant_id = :tenant FOR UPDATE")
+			.bind("tenant", tenant.value())
+			.map((row) -> new Sealed(new AppId(row.get("app_id", String.class)),
+					new PageId(row.get("page_id", String.class)), row.get("token_sealed", String.class)))
+			.all()
+			.filter((sealed) -> this.secrets.needsRotation(sealed.value()))
+			.concatMap((sealed) -> db
+				.sql("UPDATE page_connections SET token_sealed = :sealed WHERE tenant_id = :tenant AND app_id = :app"
+						+ " AND page_id = :page")
+				.bind("sealed",
+						this.secrets.seal(this.secrets.open(sealed.value(), context(sealed.app(), sealed.page())),
+								context(sealed.app(), sealed.page())))
+				.bind("tenant", tenant.value())
+				.bind("app", sealed.app().value())
+				.bind("page", sealed.page().value())
+				.fetch()
+				.rowsUpdated())
+			.count());
+	}
+
+	private record Sealed(AppId app, PageId page, String value) {
+	}
+
 	static String context(AppId app, PageId page) {
 		return "page-token:" + app.value() + ":" + page.value();
 	}

@@ -142,7 +142,7 @@ class RowLevelSecurityTests {
 		}
 
 		assertThat(definers).containsExactly("app_directory", "claim_reconciliations", "claim_token_checks",
-				"invitation_by_token", "memberships_of");
+				"invitation_by_token", "memberships_of", "tenant_ids");
 	}
 
 	@Test

@@ -1,0 +1,78 @@
+package io.baton.tokens;
+
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import io.baton.apps.Apps;
+import io.baton.tenancy.TenantId;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The key rotation command ({@code --baton.encryption.rotate=true}, see
+ * docs/operations.md): seals every app secret and page token sealed with an older key
+ * again with the current one, tenant by tenant, reports the counts, and exits.
+ */
+@Component
+public class KeyRotation {
+
+	private static final Logger logger = LoggerFactory.getLogger(KeyRotation.class);
+
+	private final DatabaseClient database;
+
+	private final Apps apps;
+
+	private final PageTokens tokens;
+
+	private final Environment environment;
+
+	KeyRotation(DatabaseClient database, Apps apps, PageTokens tokens, Environment environment) {
+		this.database = database;
+		this.apps = apps;
+		this.tokens = tokens;
+		this.environment = environment;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void rotateWhenAsked(ApplicationReadyEvent ready) {
+		if (!this.environment.getProperty("baton.encryption.rotate", Boolean.class, false)) {
+			return;
+		}
+		resealAll().subscribe((counts) -> {
+			logger.info("Key rotation: re-sealed {} app secrets and {} page tokens with key {}", counts.appSecrets(),
+					counts.pageTokens(), this.environment.getProperty("baton.encryption.key-id"));
+			System.exit(SpringApplication.exit(ready.getApplicationContext(), () -> 0));
+		}, (ex) -> {
+			logger.error("Key rotation failed; values not yet re-sealed keep their old key and still open", ex);
+			System.exit(SpringApplication.exit(ready.getApplicationContext(), () -> 1));
+		});
+	}
+
+	/** Re-seals every tenant's values sealed with an older key. */
+	public Mono<Counts> resealAll() {
+		return this.database.sql("SELECT tenant_id FROM tenant_ids()")
+			.map((row) -> new TenantId(row.get("tenant_id", UUID.class)))
+			.all()
+			.concatMap(
+					(tenant) -> this.apps.resealSecrets(tenant).zipWith(this.tokens.resealTokens(tenant), Counts::new))
+			.reduce(new Counts(0, 0), Counts::plus);
+	}
+
+	/** How many values were sealed again. */
+	public record Counts(long appSecrets, long pageTokens) {
+
+		Counts plus(Counts other) {
+			return new Counts(this.appSecrets + other.appSecrets, this.pageTokens + other.pageTokens);
+		}
+
+	}
+
+}

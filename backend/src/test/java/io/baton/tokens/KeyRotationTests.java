@@ -1,0 +1,117 @@
+package io.baton.tokens;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.baton.apps.Apps;
+import io.baton.graph.AppId;
+import io.baton.graph.PageId;
+import io.baton.platform.EncryptionSettings;
+import io.baton.platform.Secret;
+import io.baton.platform.SecretBox;
+import io.baton.tenancy.CurrentTenant;
+import io.baton.tenancy.SignedInUser;
+import io.baton.tenancy.TenantManagement;
+import io.baton.tenancy.TenantTransactions;
+import io.baton.testing.BatonTest;
+import io.baton.testing.Staff;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * After the key changes (the old one kept as a previous key), the rotation command seals
+ * every app secret and page token again with the new key, and both still open to the same
+ * values.
+ */
+@BatonTest(properties = { "baton.demo.enabled=false", "baton.encryption.key-id=k2",
+		"baton.encryption.key=" + KeyRotationTests.NEW_KEY,
+		"baton.encryption.previous-keys.k1=" + KeyRotationTests.OLD_KEY })
+class KeyRotationTests {
+
+	static final String OLD_KEY = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+
+	static final String NEW_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	KeyRotation rotation;
+
+	@Autowired
+	TenantTransactions transactions;
+
+	@Autowired
+	Apps apps;
+
+	@Autowired
+	PageTokens tokens;
+
+	@Test
+	void resealsWhatTheOldKeySealedAndEverythingStillOpens() {
+		CurrentTenant acme = aTenant();
+		SecretBox oldBox = new SecretBox(new EncryptionSettings(OLD_KEY, "k1", Map.of()));
+		AppId app = new AppId("5500000000000001");
+		PageId page = new PageId("5500000000000002");
+		sealedWithTheOldKey(acme, app, page, oldBox);
+
+		KeyRotation.Counts counts = this.rotation.resealAll().block();
+
+		assertThat(counts).isEqualTo(new KeyRotation.Counts(1, 1));
+		assertThat(stored(acme, "SELECT secret_sealed FROM apps")).startsWith("k2:");
+		assertThat(stored(acme, "SELECT token_sealed FROM page_connections")).startsWith("k2:");
+		assertThat(this.apps.secret(acme, app).block().value()).isEqualTo("the-app-secret");
+		assertThat(this.tokens.tokenFor(acme.id(), app, page).block().value()).isEqualTo("the-page-token");
+		assertThat(this.rotation.resealAll().block()).as("nothing left to re-seal")
+			.isEqualTo(new KeyRotation.Counts(0, 0));
+	}
+
+	private CurrentTenant aTenant() {
+		SignedInUser owner = Staff.signedIn(this.context, "Kim Keys");
+		TenantManagement tenants = this.context.getBean(TenantManagement.class);
+		return tenants.enter(owner, tenants.create(owner, "Acme").block()).block();
+	}
+
+	private void sealedWithTheOldKey(CurrentTenant tenant, AppId app, PageId page, SecretBox oldBox) {
+		this.transactions
+			.inTenant(tenant.id(),
+					(db) -> db
+						.sql("INSERT INTO apps (app_id, tenant_id, name, secret_sealed, secret_hint, verify_token)"
+								+ " VALUES (:app, :tenant, 'App', :sealed, '…cret', :verify)")
+						.bind("app", app.value())
+						.bind("tenant", tenant.id().value())
+						.bind("sealed", oldBox.seal(new Secret("the-app-secret"), "app-secret:" + app.value()))
+						.bind("verify", UUID.randomUUID().toString())
+						.fetch()
+						.rowsUpdated()
+						.then(db.sql("INSERT INTO pages (page_id, tenant_id, name) VALUES (:page, :tenant, 'Page')")
+							.bind("page", page.value())
+							.bind("tenant", tenant.id().value())
+							.fetch()
+							.rowsUpdated())
+						.then(db
+							.sql("INSERT INTO page_connections (tenant_id, app_id, page_id, token_sealed, scopes)"
+									+ " VALUES (:tenant, :app, :page, :sealed, :scopes)")
+							.bind("tenant", tenant.id().value())
+							.bind("app", app.value())
+							.bind("page", page.value())
+							.bind("sealed", oldBox.seal(new Secret("the-page-token"), PageTokens.context(app, page)))
+							.bind("scopes", List.of("pages_messaging").toArray(String[]::new))
+							.fetch()
+							.rowsUpdated()))
+			.block();
+	}
+
+	private String stored(CurrentTenant tenant, String query) {
+		return this.transactions
+			.inTenant(tenant.id(), (db) -> db.sql(query).map((row) -> row.get(0, String.class)).one())
+			.block();
+	}
+
+}
