@@ -1,6 +1,5 @@
 package io.baton.apps;
 
-import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -27,7 +26,6 @@ import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Service;
 
@@ -53,8 +51,11 @@ public class Apps {
 
 	private final AppsSettings settings;
 
+	private final WebhookSubscriptions webhooks;
+
 	Apps(TenantTransactions transactions, GraphClient graph, SecretBox secrets, AuditLog auditLog, BatonSettings baton,
 			AppsSettings settings) {
+		this.webhooks = new WebhookSubscriptions(transactions, graph, auditLog, settings);
 		this.transactions = transactions;
 		this.graph = graph;
 		this.secrets = secrets;
@@ -125,19 +126,8 @@ public class Apps {
 
 	private Mono<App> subscribe(TenantId tenant, AppId app, @Nullable CurrentTenant actor) {
 		return find(tenant, app).zipWith(secret(tenant, app))
-			.flatMap((appAndSecret) -> subscribeAtGraph(appAndSecret.getT1(), appAndSecret.getT2()))
-			.flatMap((outcome) -> recordSubscription(tenant, actor, app, outcome))
+			.flatMap((appAndSecret) -> this.webhooks.set(tenant, actor, appAndSecret.getT1(), appAndSecret.getT2()))
 			.then(find(tenant, app));
-	}
-
-	private Mono<Outcome> subscribeAtGraph(App app, Secret secret) {
-		return this.graph.appToken(app.id(), secret)
-			.flatMap((token) -> this.graph.subscribeApp(app.id(), token, secret, app.callbackUrl(), app.verifyToken(),
-					this.settings.webhookFields()))
-			.thenReturn(new Outcome(App.SubscriptionState.SUBSCRIBED,
-					"Subscribed to " + String.join(", ", this.settings.webhookFields()) + "."))
-			.onErrorResume(GraphFailure.class, (failure) -> Mono.just(new Outcome(App.SubscriptionState.FAILED,
-					"Graph error " + failure.code() + ": " + failure.getMessage())));
 	}
 
 	/**
@@ -145,7 +135,9 @@ public class Apps {
 	 */
 	public Mono<App> update(CurrentTenant current, AppId app, String botEndpoint, boolean autoResubscribe) {
 		current.requireMemberManagement();
-		return Mono.fromCallable(() -> Optional.ofNullable(validEndpoint(botEndpoint)))
+		return Mono
+			.fromCallable(
+					() -> Optional.ofNullable(BotEndpoints.valid(botEndpoint, this.settings.allowPlainHttpEndpoints())))
 			.flatMap((endpoint) -> this.transactions.inTenant(current.id(), (db) -> {
 				GenericExecuteSpec update = db
 					.sql("UPDATE apps SET bot_endpoint = :endpoint, auto_resubscribe = :auto, updated_at = now()"
@@ -293,43 +285,6 @@ public class Apps {
 					+ " there first, or ask its owner to invite you."));
 	}
 
-	private Mono<Void> recordSubscription(TenantId tenant, @Nullable CurrentTenant actor, AppId app, Outcome outcome) {
-		Map<String, Object> details = Map.of("state", outcome.state().name().toLowerCase(Locale.ROOT), "answer",
-				outcome.answer());
-		return this.transactions.inTenant(tenant, (db) -> db
-			.sql("UPDATE apps SET subscription_state = :state, subscription_answer = :answer, subscription_at = now()"
-					+ " WHERE tenant_id = :tenant AND app_id = :app")
-			.bind("state", outcome.state().name().toLowerCase(Locale.ROOT))
-			.bind("answer", outcome.answer())
-			.bind("tenant", tenant.value())
-			.bind("app", app.value())
-			.fetch()
-			.rowsUpdated()
-			.then((actor != null) ? this.auditLog.record(actor, "app.subscription_set", app.value(), details)
-					: this.auditLog.recordBySystem(tenant, "app.subscription_set", app.value(), details)));
-	}
-
-	private @Nullable String validEndpoint(@Nullable String text) {
-		String clean = (text != null) ? text.strip() : "";
-		if (clean.isEmpty()) {
-			return null;
-		}
-		URI uri;
-		try {
-			uri = URI.create(clean);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new Rejected("The bot endpoint is not a URL.");
-		}
-		boolean https = "https".equalsIgnoreCase(uri.getScheme());
-		boolean http = "http".equalsIgnoreCase(uri.getScheme());
-		if (uri.getHost() == null || !(https || (http && this.settings.allowPlainHttpEndpoints()))) {
-			throw new Rejected(this.settings.allowPlainHttpEndpoints() ? "The bot endpoint must be an http(s) URL."
-					: "The bot endpoint must be an https:// URL.");
-		}
-		return clean;
-	}
-
 	private App app(Readable row) {
 		AppId id = new AppId(row.get("app_id", String.class));
 		return new App(id, row.get("name", String.class), row.get("secret_hint", String.class),
@@ -343,9 +298,6 @@ public class Apps {
 		byte[] bytes = new byte[24];
 		RANDOM.nextBytes(bytes);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-	}
-
-	private record Outcome(App.SubscriptionState state, String answer) {
 	}
 
 }
