@@ -42,7 +42,29 @@ class WebhookPoster {
 		body.put("object", "page");
 		ArrayNode items = body.putArray("entry");
 		entries.forEach((entry) -> items.add(json.readTree(entry)));
-		return json.writeValueAsBytes(body);
+		return lowercaseEscapes(json.writeValueAsBytes(body));
+	}
+
+	/**
+	 * Facebook writes {@code \u00e7}, with lowercase hex; Jackson writes uppercase. Only
+	 * real escapes change, never an escaped backslash followed by a "u".
+	 */
+	static byte[] lowercaseEscapes(byte[] ascii) {
+		for (int i = 0; i < ascii.length - 1; i++) {
+			if (ascii[i] != '\\') {
+				continue;
+			}
+			if (ascii[i + 1] == 'u') {
+				for (int j = i + 2; j < Math.min(i + 6, ascii.length); j++) {
+					ascii[j] = (byte) Character.toLowerCase((char) ascii[j]);
+				}
+				i += 5;
+			}
+			else {
+				i++;
+			}
+		}
+		return ascii;
 	}
 
 	/** Posts once; the outcome is never an error signal. */

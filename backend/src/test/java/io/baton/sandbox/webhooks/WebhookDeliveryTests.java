@@ -70,7 +70,7 @@ class WebhookDeliveryTests {
 		assertThat(delivery.signedWith(BOT_SECRET)).isTrue();
 		assertThat(delivery.signedWith("another-secret")).isFalse();
 		assertThat(delivery.contentType()).startsWith("application/json");
-		assertThat(delivery.text()).contains("Gr\\u00FC\\u00DFe \\uD83D\\uDC4B").doesNotContain("ü");
+		assertThat(delivery.text()).contains("Gr\\u00fc\\u00dfe \\ud83d\\udc4b").doesNotContain("ü");
 		JsonNode body = delivery.json();
 		assertThat(body.path("object").asString()).isEqualTo("page");
 		JsonNode entry = body.path("entry").get(0);

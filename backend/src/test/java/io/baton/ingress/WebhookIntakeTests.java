@@ -1,0 +1,179 @@
+package io.baton.ingress;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import io.baton.graph.AppId;
+import io.baton.sandbox.SandboxConsole;
+import io.baton.sandbox.SandboxWorld;
+import io.baton.tenancy.CurrentTenant;
+import io.baton.tenancy.SignedInUser;
+import io.baton.tenancy.TenantManagement;
+import io.baton.tenancy.TenantTransactions;
+import io.baton.testing.BatonTest;
+import io.baton.testing.Fixtures;
+import io.baton.testing.PageConnections;
+import io.baton.testing.Staff;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Webhook intake over real HTTP, with signatures made by a plain JDK HMAC: what is
+ * answered 200 is in the database byte for byte; every refusal is a clear 4xx, recorded
+ * with its reason; and a message typed in the sandbox arrives end to end.
+ */
+@BatonTest(properties = { "baton.demo.enabled=false", "baton.ingress.max-body-size=4KB" })
+class WebhookIntakeTests {
+
+	private static final String BATCH = "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1,\"messaging\":"
+			+ "[{\"sender\":{\"id\":\"2\"},\"recipient\":{\"id\":\"1\"},\"timestamp\":1,"
+			+ "\"message\":{\"mid\":\"m_1\",\"text\":\"Gr\\u00fc\\u00dfe \\ud83d\\udc4b\"}}]}]}";
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	Environment environment;
+
+	@Autowired
+	TenantManagement tenants;
+
+	@Autowired
+	TenantTransactions transactions;
+
+	@Value("${baton.public-url}")
+	String baseUrl;
+
+	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	CurrentTenant acme;
+
+	AppId app;
+
+	@BeforeEach
+	void aTenantWithAnApp() {
+		SignedInUser owner = Staff.signedIn(this.context, "Ada " + System.nanoTime());
+		this.acme = this.tenants.enter(owner, this.tenants.create(owner, "Acme").block()).block();
+		this.app = Fixtures.anAppOf(this.context, this.acme, "88" + (System.nanoTime() % 10_000_000_000_000L));
+	}
+
+	@Test
+	void aSignedBatchIsCommittedByteForByteBeforeThe200() throws Exception {
+		byte[] body = BATCH.getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> answer = post(this.app.value(), body, "sha256=" + hmac("HmacSHA256", body));
+
+		assertThat(answer.statusCode()).isEqualTo(200);
+		assertThat(answer.body()).isEqualTo("EVENT_RECEIVED");
+		assertThat(storedBodies()).singleElement().isEqualTo(BATCH);
+	}
+
+	@Test
+	void everyRefusalIsAClear4xxRecordedWithItsReason() throws Exception {
+		byte[] body = BATCH.getBytes(StandardCharsets.UTF_8);
+		byte[] notJson = "{\"object\":\"page\"".getBytes(StandardCharsets.UTF_8);
+		byte[] huge = ("{\"object\":\"page\",\"entry\":[],\"pad\":\"" + "x".repeat(5000) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(post(this.app.value(), body, null).statusCode()).isEqualTo(403);
+		assertThat(post(this.app.value(), body, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(403);
+		assertThat(post(this.app.value(), body, "sha1=" + hmac("HmacSHA1", body)).statusCode()).as("SHA-1 alone")
+			.isEqualTo(403);
+		assertThat(post(this.app.value(), notJson, "sha256=" + hmac("HmacSHA256", notJson)).statusCode())
+			.isEqualTo(400);
+		assertThat(post(this.app.value(), huge, "sha256=" + hmac("HmacSHA256", huge)).statusCode()).isEqualTo(413);
+		assertThat(post("12345", body, "sha256=" + hmac("HmacSHA256", body)).statusCode()).isEqualTo(404);
+		assertThat(post("not-an-app", body, null).statusCode()).isEqualTo(404);
+
+		assertThat(storedBodies()).isEmpty();
+		assertThat(this.transactions
+			.inTenantMany(this.acme.id(),
+					(db) -> db.sql("SELECT reason FROM webhook_rejections ORDER BY id")
+						.map((row) -> row.get(0, String.class))
+						.all())
+			.collectList()
+			.block())
+			.containsExactly("missing_signature", "bad_signature", "missing_signature", "malformed_json", "too_large");
+	}
+
+	@Test
+	void aMessageTypedInTheSandboxArrivesSignedAndIsStored() {
+		SandboxWorld world = new SandboxWorld(this.environment);
+		SandboxConsole console = new SandboxConsole(world);
+		PageConnections connections = new PageConnections(world, Staff.clientOf(this.context, owner()), this.acme);
+		String person = console.person("Paula " + System.nanoTime());
+		String page = console.page("Acme Shoes", person);
+		JsonNode facebookApp = connections.aFacebookApp("Acme Bot");
+		connections.register(facebookApp.path("id").asString(), facebookApp.path("secret").asString());
+		connections.connect(facebookApp.path("id").asString(), person, PageConnections.PAGE_PERMISSIONS, List.of(page));
+		String customer = console.person("Carl Customer " + System.nanoTime());
+
+		console.api("POST", "/sandbox/api/messenger/pages/" + page + "/people/" + customer + "/message",
+				"{\"text\": \"Do you have croissants? \u00e7a va\"}");
+
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> storedBodies().stream().anyMatch((body) -> body.contains("croissants")));
+		assertThat(storedBodies()).filteredOn((body) -> body.contains("croissants"))
+			.singleElement()
+			.satisfies((body) -> assertThat(body).contains("\\u00e7a va").contains("\"object\":\"page\""));
+	}
+
+	private SignedInUser owner() {
+		return new SignedInUser(this.acme.userId(), this.acme.userName());
+	}
+
+	private List<String> storedBodies() {
+		return this.transactions
+			.inTenantMany(this.acme.id(),
+					(db) -> db.sql("SELECT body FROM webhook_batches ORDER BY id")
+						.map((row) -> new String(bytes(row.get(0)), StandardCharsets.UTF_8))
+						.all())
+			.collectList()
+			.block();
+	}
+
+	private static byte[] bytes(Object column) {
+		if (column instanceof java.nio.ByteBuffer buffer) {
+			byte[] bytes = new byte[buffer.remaining()];
+			buffer.get(bytes);
+			return bytes;
+		}
+		return (byte[]) column;
+	}
+
+	private HttpResponse<String> post(String appId, byte[] body, String signature) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/webhooks/" + appId))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (signature != null) {
+			request.header(signature.startsWith("sha1=") ? "X-Hub-Signature" : "X-Hub-Signature-256", signature);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private String hmac(String algorithm, byte[] body) throws Exception {
+		Mac mac = Mac.getInstance(algorithm);
+		mac.init(new SecretKeySpec(("secret-of-" + this.app.value()).getBytes(StandardCharsets.UTF_8), algorithm));
+		return HexFormat.of().formatHex(mac.doFinal(body));
+	}
+
+}
