@@ -1,5 +1,6 @@
 package io.baton.web;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -8,6 +9,7 @@ import io.baton.apps.ApiKeys;
 import io.baton.apps.App;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
+import io.baton.ingress.WebhookHealth;
 import io.baton.onboarding.PageOnboarding;
 import io.baton.onboarding.SubscriptionReconciler;
 import io.baton.tenancy.CurrentTenant;
@@ -34,11 +36,15 @@ class AppsController {
 
 	private final SubscriptionReconciler reconciler;
 
-	AppsController(Apps apps, ApiKeys keys, PageOnboarding onboarding, SubscriptionReconciler reconciler) {
+	private final WebhookHealth health;
+
+	AppsController(Apps apps, ApiKeys keys, PageOnboarding onboarding, SubscriptionReconciler reconciler,
+			WebhookHealth health) {
 		this.apps = apps;
 		this.keys = keys;
 		this.onboarding = onboarding;
 		this.reconciler = reconciler;
+		this.health = health;
 	}
 
 	@GetMapping("/t/{tenantId}/apps")
@@ -68,6 +74,8 @@ class AppsController {
 			.thenMany(this.reconciler.drift(current, app))
 			.collectList()
 			.doOnNext((list) -> model.addAttribute("drift", list))
+			.then(this.health.figures(current, app, Duration.ofHours(24)))
+			.doOnNext((figures) -> model.addAttribute("intake", figures))
 			.thenReturn("apps/detail");
 	}
 

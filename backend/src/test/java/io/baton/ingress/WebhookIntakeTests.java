@@ -105,6 +105,15 @@ class WebhookIntakeTests {
 		assertThat(post("not-an-app", body, null).statusCode()).isEqualTo(404);
 
 		assertThat(storedBodies()).isEmpty();
+		String appPage = Staff.clientOf(this.context, owner())
+			.get()
+			.uri("/t/" + this.acme.id() + "/apps/" + this.app)
+			.exchange()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(appPage).contains("<code>bad_signature</code> <span>1</span>")
+			.contains("<code>missing_signature</code> <span>2</span>");
 		assertThat(this.transactions
 			.inTenantMany(this.acme.id(),
 					(db) -> db.sql("SELECT reason FROM webhook_rejections ORDER BY id")
