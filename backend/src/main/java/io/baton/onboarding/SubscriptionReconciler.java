@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,6 +22,7 @@ import io.baton.graph.GraphFailure;
 import io.baton.graph.PageGraph;
 import io.baton.graph.PageId;
 import io.baton.platform.Secret;
+import io.baton.platform.Repeating;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.TenantId;
@@ -46,8 +45,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SubscriptionReconciler {
-
-	private static final Logger logger = LoggerFactory.getLogger(SubscriptionReconciler.class);
 
 	private final DatabaseClient database;
 
@@ -89,13 +86,7 @@ public class SubscriptionReconciler {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void startSchedule() {
-		this.schedule = Flux.interval(this.settings.runEvery(), this.settings.runEvery())
-			.onBackpressureDrop()
-			.concatMap((tick) -> runOnce().onErrorResume((ex) -> {
-				logger.warn("Subscription reconciliation failed; the next run tries again", ex);
-				return Mono.just(0L);
-			}))
-			.subscribe();
+		this.schedule = Repeating.every(this.settings.runEvery(), "Subscription reconciliation", this::runOnce);
 	}
 
 	@EventListener(ContextClosedEvent.class)

@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.Apps;
@@ -19,6 +18,7 @@ import io.baton.graph.GraphFailure;
 import io.baton.graph.PageId;
 import io.baton.graph.TokenDebugger;
 import io.baton.graph.TokenInfo;
+import io.baton.platform.Repeating;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
@@ -79,13 +79,7 @@ public class TokenChecks {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void startSchedule() {
-		this.schedule = Flux.interval(this.settings.checkRunEvery(), this.settings.checkRunEvery())
-			.onBackpressureDrop()
-			.concatMap((tick) -> runOnce().onErrorResume((ex) -> {
-				logger.warn("Token check run failed; the next run tries again", ex);
-				return Mono.just(0L);
-			}))
-			.subscribe();
+		this.schedule = Repeating.every(this.settings.checkRunEvery(), "Token check", this::runOnce);
 	}
 
 	@EventListener(ContextClosedEvent.class)
