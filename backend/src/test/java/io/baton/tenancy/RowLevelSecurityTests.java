@@ -116,7 +116,7 @@ class RowLevelSecurityTests {
 				Statement statement = connection.createStatement();
 				ResultSet tables = statement.executeQuery("""
 						SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-						 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p')
+						 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 						   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
 						                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
 						   AND NOT (c.relrowsecurity AND c.relforcerowsecurity)""")) {
@@ -126,6 +126,23 @@ class RowLevelSecurityTests {
 		}
 
 		assertThat(unforced).isEmpty();
+	}
+
+	@Test
+	void partitionsAreReachableOnlyThroughTheirParentWhoseRowLevelSecurityApplies() throws SQLException {
+		List<String> reachable = new ArrayList<>();
+		try (Connection connection = adminConnection();
+				Statement statement = connection.createStatement();
+				ResultSet partitions = statement.executeQuery("""
+						SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+						 WHERE n.nspname = 'baton' AND c.relispartition
+						   AND has_table_privilege('baton_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE')""")) {
+			while (partitions.next()) {
+				reachable.add(partitions.getString(1));
+			}
+		}
+
+		assertThat(reachable).isEmpty();
 	}
 
 	@Test
@@ -142,7 +159,7 @@ class RowLevelSecurityTests {
 		}
 
 		assertThat(definers).containsExactly("app_directory", "claim_reconciliations", "claim_token_checks",
-				"invitation_by_token", "memberships_of", "tenant_ids");
+				"invitation_by_token", "maintain_batch_partitions", "memberships_of", "tenant_ids");
 	}
 
 	@Test
