@@ -39,7 +39,7 @@ class WebSecurity {
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
-				.pathMatchers("/webhooks/**")
+				.pathMatchers("/webhooks/**", "/bench/bare/**")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
@@ -58,7 +58,8 @@ class WebSecurity {
 	 */
 	private static Mono<MatchResult> formsOfThePages(ServerWebExchange exchange) {
 		boolean safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(exchange.getRequest().getMethod().name());
-		boolean webhook = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/webhooks/");
+		String path = exchange.getRequest().getPath().pathWithinApplication().value();
+		boolean webhook = path.startsWith("/webhooks/") || path.startsWith("/bench/bare/");
 		return (safe || webhook) ? MatchResult.notMatch() : MatchResult.match();
 	}
 

@@ -1,0 +1,8 @@
+/**
+ * Benchmark support: a bare endpoint that answers 200 without any work, the ceiling that
+ * ingress is measured against. Off unless {@code baton.bench.enabled=true}.
+ */
+@NullMarked
+package io.baton.bench;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Ingress benchmark: wrk against a running Baton, the signed webhook endpoint side by
+# side with a bare WebFlux endpoint that answers 200 without work (the ceiling).
+# Usage: bench/ingress.sh [seconds] [connections]   (needs wrk, openssl, psql; docs/benchmarks.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-20}
+connections=${2:-32}
+port=18080
+db=baton_bench
+app=1000000000000011              # the demo's "Demo Support Bot"
+secret=demo-support-bot-secret    # its sandbox secret
+
+psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
+[ -f backend/target/baton.jar ] || mvn -B -q -DskipTests package
+java -Xmx512m -jar backend/target/baton.jar --server.port=$port --baton.db.name=$db \
+  --baton.bench.enabled=true --logging.level.root=WARN > /tmp/baton-bench.log 2>&1 &
+baton=$!
+trap 'kill $baton 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  if psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT 1 FROM baton.page_connections WHERE app_id = '$app' LIMIT 1" 2>/dev/null | grep -q 1; then break; fi
+  sleep 1
+done
+
+run() { # name path entries
+  local name=$1 path=$2 entries=$3
+  local body
+  body=$(python3 -c "
+import json,sys
+n=int(sys.argv[1])
+print(json.dumps({'object':'page','entry':[{'id':'100000000000002','time':1,'messaging':[{'sender':{'id':'1%014d'%i},'recipient':{'id':'100000000000002'},'timestamp':1,'message':{'mid':'m_%d'%i,'text':'hello \u00e7a va'}}]} for i in range(n)]}, ensure_ascii=True, separators=(',',':')))" "$entries")
+  local signature
+  signature=$(printf '%s' "$body" | openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')
+  cat > /tmp/bench-post.lua <<LUA
+wrk.method = "POST"
+wrk.body = [[$body]]
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["X-Hub-Signature-256"] = "sha256=$signature"
+LUA
+  wrk -t2 -c"$connections" -d10s -s /tmp/bench-post.lua "http://127.0.0.1:$port$path" >/dev/null   # warm-up
+  echo "== $name ($entries entries per batch, $connections connections, ${seconds}s)"
+  wrk -t2 -c"$connections" -d"${seconds}s" --latency -s /tmp/bench-post.lua "http://127.0.0.1:$port$path" \
+    | grep -E "Requests/sec|Non-2xx|Latency  |50%|99%"
+  echo "   resident memory: $(( $(grep VmRSS /proc/$baton/status | awk '{print $2}') / 1024 )) MiB"
+}
+
+run "bare endpoint, 1 event" "/bench/bare/$app" 1
+run "ingress, 1 event" "/webhooks/$app" 1
+run "bare endpoint, 100 events" "/bench/bare/$app" 100
+run "ingress, 100 events" "/webhooks/$app" 100
+echo "stored batches: $(psql -h 127.0.0.1 -U postgres -d $db -tAc 'SELECT count(*) FROM baton.webhook_batches')"
