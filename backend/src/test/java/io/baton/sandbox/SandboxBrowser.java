@@ -27,10 +27,17 @@ public class SandboxBrowser {
 	private static final Pattern HIDDEN = Pattern
 		.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
 
-	private final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.followRedirects(HttpClient.Redirect.NEVER)
-		.build();
+	/**
+	 * A new client (so a new connection) per request: the JDK client reusing a keep-alive
+	 * connection just as the server drops it was seen to hang for the whole timeout now
+	 * and then; a browser would simply reconnect.
+	 */
+	private static HttpClient client() {
+		return HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+	}
 
 	private final String baseUrl;
 
@@ -101,7 +108,7 @@ public class SandboxBrowser {
 						.collect(Collectors.joining("; ")));
 		}
 		try {
-			HttpResponse<String> response = this.http.send(request.timeout(java.time.Duration.ofSeconds(20)).build(),
+			HttpResponse<String> response = client().send(request.timeout(java.time.Duration.ofSeconds(20)).build(),
 					HttpResponse.BodyHandlers.ofString());
 			response.headers().allValues("Set-Cookie").forEach(this::remember);
 			return response;
