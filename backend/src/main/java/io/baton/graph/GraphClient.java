@@ -4,19 +4,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.baton.platform.Hmac;
 import io.baton.platform.Secret;
 
 import org.springframework.http.HttpMethod;
@@ -182,14 +179,7 @@ public class GraphClient {
 	 * {@code appsecret_proof}: hex HMAC-SHA256 of the token, keyed with the app secret.
 	 */
 	static String proof(Secret token, Secret appSecret) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(appSecret.value().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(token.value().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 is unavailable", ex);
-		}
+		return Hmac.hex(Hmac.SHA256, appSecret, token.value().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -1,15 +1,11 @@
 package io.baton.ingress;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 
+import io.baton.platform.Hmac;
 import io.baton.platform.Secret;
 
 /**
@@ -34,30 +30,19 @@ final class Signatures {
 			return false;
 		}
 		String algorithm = switch (header.substring(0, equals)) {
-			case "sha256" -> "HmacSHA256";
-			case "sha1" -> "HmacSHA1";
+			case "sha256" -> Hmac.SHA256;
+			case "sha1" -> Hmac.SHA1;
 			default -> null;
 		};
 		if (algorithm == null) {
 			return false;
 		}
-		byte[] expected = hex(algorithm, appSecret, body).getBytes(StandardCharsets.US_ASCII);
+		byte[] expected = Hmac.hex(algorithm, appSecret, body).getBytes(StandardCharsets.US_ASCII);
 		byte[] given = header.substring(equals + 1)
 			.strip()
 			.toLowerCase(java.util.Locale.ROOT)
 			.getBytes(StandardCharsets.US_ASCII);
 		return MessageDigest.isEqual(expected, given);
-	}
-
-	static String hex(String algorithm, Secret key, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance(algorithm);
-			mac.init(new SecretKeySpec(key.value().getBytes(StandardCharsets.UTF_8), algorithm));
-			return HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(algorithm + " is unavailable", ex);
-		}
 	}
 
 }
