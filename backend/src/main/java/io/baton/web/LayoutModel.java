@@ -1,11 +1,10 @@
 package io.baton.web;
 
 import java.util.List;
-import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import io.baton.tenancy.TenantId;
+import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.TenantManagement;
 import io.baton.tenancy.TenantMembership;
 import io.baton.tokens.PageTokens;
@@ -14,7 +13,6 @@ import org.springframework.security.web.reactive.result.view.CsrfRequestDataValu
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -51,12 +49,8 @@ class LayoutModel {
 	 */
 	@ModelAttribute("invalidTokens")
 	Mono<Long> invalidTokens(ServerWebExchange exchange) {
-		Map<String, String> variables = exchange.getAttributeOrDefault(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE,
-				Map.of());
-		return Mono.justOrEmpty(variables.get("tenantId"))
-			.flatMap((id) -> Mono.justOrEmpty(TenantId.parse(id)))
-			.zipWith(TenantArguments.signedInUser())
-			.flatMap((tenantAndUser) -> this.tenants.enter(tenantAndUser.getT2(), tenantAndUser.getT1()))
+		// resolved when the page renders, after the handler entered the tenant
+		return Mono.defer(() -> Mono.justOrEmpty(exchange.<CurrentTenant>getAttribute(TenantArguments.CURRENT_TENANT)))
 			.flatMap(this.tokens::invalidCount)
 			.defaultIfEmpty(0L);
 	}

@@ -30,6 +30,9 @@ import org.springframework.web.server.ServerWebExchange;
 @Configuration(proxyBeanMethods = false)
 class TenantArguments implements WebFluxConfigurer {
 
+	/** Where the resolved tenant waits for the layout, so it is not looked up twice. */
+	static final String CURRENT_TENANT = TenantArguments.class.getName() + ".current";
+
 	private final TenantManagement tenants;
 
 	TenantArguments(TenantManagement tenants) {
@@ -83,8 +86,10 @@ class TenantArguments implements WebFluxConfigurer {
 		@Override
 		public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext context,
 				ServerWebExchange exchange) {
-			return currentTenant(exchange).doOnNext((current) -> context.getModel().addAttribute("current", current))
-				.cast(Object.class);
+			return currentTenant(exchange).doOnNext((current) -> {
+				context.getModel().addAttribute("current", current);
+				exchange.getAttributes().put(CURRENT_TENANT, current);
+			}).cast(Object.class);
 		}
 
 	}

@@ -111,52 +111,31 @@ class RowLevelSecurityTests {
 
 	@Test
 	void everyTenantOwnedTableForcesRowLevelSecurity() throws SQLException {
-		List<String> unforced = new ArrayList<>();
-		try (Connection connection = adminConnection();
-				Statement statement = connection.createStatement();
-				ResultSet tables = statement.executeQuery("""
-						SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-						 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-						   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
-						                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
-						   AND NOT (c.relrowsecurity AND c.relforcerowsecurity)""")) {
-			while (tables.next()) {
-				unforced.add(tables.getString(1));
-			}
-		}
+		List<String> unforced = strings("""
+				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+				   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+				                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+				   AND NOT (c.relrowsecurity AND c.relforcerowsecurity)""");
 
 		assertThat(unforced).isEmpty();
 	}
 
 	@Test
 	void partitionsAreReachableOnlyThroughTheirParentWhoseRowLevelSecurityApplies() throws SQLException {
-		List<String> reachable = new ArrayList<>();
-		try (Connection connection = adminConnection();
-				Statement statement = connection.createStatement();
-				ResultSet partitions = statement.executeQuery("""
-						SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-						 WHERE n.nspname = 'baton' AND c.relispartition
-						   AND has_table_privilege('baton_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE')""")) {
-			while (partitions.next()) {
-				reachable.add(partitions.getString(1));
-			}
-		}
+		List<String> reachable = strings("""
+				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE n.nspname = 'baton' AND c.relispartition
+				   AND has_table_privilege('baton_app', c.oid, 'SELECT, INSERT, UPDATE, DELETE')""");
 
 		assertThat(reachable).isEmpty();
 	}
 
 	@Test
 	void crossTenantPathsAreOnlyTheNamedDirectoryFunctions() throws SQLException {
-		List<String> definers = new ArrayList<>();
-		try (Connection connection = adminConnection();
-				Statement statement = connection.createStatement();
-				ResultSet functions = statement.executeQuery("""
-						SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-						 WHERE n.nspname = 'baton' AND p.prosecdef ORDER BY p.proname""")) {
-			while (functions.next()) {
-				definers.add(functions.getString(1));
-			}
-		}
+		List<String> definers = strings("""
+				SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+				 WHERE n.nspname = 'baton' AND p.prosecdef ORDER BY p.proname""");
 
 		assertThat(definers).containsExactly("app_directory", "claim_reconciliations", "claim_token_checks",
 				"invitation_by_token", "maintain_batch_partitions", "memberships_of", "tenant_ids");
@@ -186,18 +165,25 @@ class RowLevelSecurityTests {
 	}
 
 	private List<String> namesSeenByPlainSql() {
-		List<String> names = new ArrayList<>();
-		try (Connection connection = adminConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery("SELECT name FROM baton.tenants")) {
-			while (rows.next()) {
-				names.add(rows.getString(1));
-			}
+		try {
+			return strings("SELECT name FROM baton.tenants");
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return names;
+	}
+
+	/** The first column of every row, read as the login role (the ground truth). */
+	private List<String> strings(String query) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = adminConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(query)) {
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+		}
+		return values;
 	}
 
 	/** The login role, a superuser here: it bypasses RLS, so it sees the ground truth. */

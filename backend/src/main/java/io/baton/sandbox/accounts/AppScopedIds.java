@@ -24,15 +24,11 @@ public class AppScopedIds {
 	public Mono<String> of(String appId, String userId) {
 		return this.database
 			.sql("INSERT INTO sandbox.app_scoped_ids (app_id, user_id) VALUES (:app, :user)"
-					+ " ON CONFLICT (app_id, user_id) DO NOTHING")
+					+ " ON CONFLICT (app_id, user_id) DO UPDATE SET app_id = EXCLUDED.app_id RETURNING id")
 			.bind("app", appId)
 			.bind("user", userId)
-			.then()
-			.then(this.database.sql("SELECT id FROM sandbox.app_scoped_ids WHERE app_id = :app AND user_id = :user")
-				.bind("app", appId)
-				.bind("user", userId)
-				.map((row) -> row.get("id", String.class))
-				.one());
+			.map((row) -> row.get("id", String.class))
+			.one();
 	}
 
 }
