@@ -99,12 +99,7 @@ public class ApiKeys {
 	}
 
 	static byte[] hash(String key) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return io.baton.platform.Digests.sha256(key);
 	}
 
 	private static String random(int bytes) {

@@ -33,9 +33,13 @@ public class AppDirectory {
 		return this.database.sql("SELECT tenant_id, verify_token, secret_sealed FROM app_directory(:app)")
 			.bind("app", app.value())
 			.map((row) -> new Entry(app, new TenantId(row.get("tenant_id", UUID.class)),
-					row.get("verify_token", String.class),
-					this.secrets.open(row.get("secret_sealed", String.class), Apps.secretContext(app))))
+					row.get("verify_token", String.class), openSecret(app, row.get("secret_sealed", String.class))))
 			.one();
+	}
+
+	/** The app secret from its sealed form, as a directory function answers it. */
+	public Secret openSecret(AppId app, String sealed) {
+		return this.secrets.open(sealed, Apps.secretContext(app));
 	}
 
 	/** What webhook handling needs to know of an app. */

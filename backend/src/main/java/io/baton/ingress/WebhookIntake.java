@@ -11,6 +11,7 @@ import io.baton.apps.AppDirectory;
 import io.baton.graph.AppId;
 import io.baton.tenancy.TenantTransactions;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.dao.DataAccessException;
@@ -43,13 +44,16 @@ class WebhookIntake {
 
 	private final MeterRegistry meters;
 
+	private final ApplicationEventPublisher events;
+
 	WebhookIntake(AppDirectory directory, TenantTransactions transactions, JsonMapper json, IngressSettings settings,
-			MeterRegistry meters) {
+			MeterRegistry meters, ApplicationEventPublisher events) {
 		this.directory = directory;
 		this.transactions = transactions;
 		this.json = json;
 		this.settings = settings;
 		this.meters = meters;
+		this.events = events;
 	}
 
 	@PostMapping("/webhooks/{appId}")
@@ -105,7 +109,7 @@ class WebhookIntake {
 			.bind("app", entry.app().value())
 			.bind("body", java.nio.ByteBuffer.wrap(body))
 			.bind("entries", entries)
-			.then());
+			.then()).doOnSuccess((stored) -> this.events.publishEvent(new BatchesStored(1)));
 	}
 
 	private Mono<ResponseEntity<String>> reject(AppDirectory.Entry entry, HttpStatus status, String reason,

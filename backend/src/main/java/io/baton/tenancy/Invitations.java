@@ -209,12 +209,7 @@ public class Invitations {
 	}
 
 	static byte[] hash(String token) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return io.baton.platform.Digests.sha256(token);
 	}
 
 	private record OpenedInvitation(UUID id, TenantId tenantId, InvitationPreview preview) {

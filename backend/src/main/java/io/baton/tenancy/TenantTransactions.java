@@ -1,5 +1,6 @@
 package io.baton.tenancy;
 
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -33,6 +34,20 @@ public class TenantTransactions {
 
 	public <T> Flux<T> inTenantMany(TenantId tenant, Function<DatabaseClient, Flux<T>> work) {
 		return setCurrentTenant(tenant).thenMany(Flux.defer(() -> work.apply(this.database)))
+			.as(this.transactions::transactional);
+	}
+
+	/**
+	 * Claims queued work across tenants with {@code claim} (a directory function), then
+	 * enters the tenant of what it claimed and runs {@code work}, all in one transaction:
+	 * the claim's locks hold until the work commits, and a failure undoes both. Empty
+	 * when nothing was claimed.
+	 */
+	public <C, T> Mono<T> claimThenInTenant(Function<DatabaseClient, Mono<C>> claim, Function<C, TenantId> tenantOf,
+			BiFunction<DatabaseClient, C, Mono<T>> work) {
+		return Mono.defer(() -> claim.apply(this.database))
+			.flatMap((claimed) -> setCurrentTenant(tenantOf.apply(claimed))
+				.then(Mono.defer(() -> work.apply(this.database, claimed))))
 			.as(this.transactions::transactional);
 	}
 

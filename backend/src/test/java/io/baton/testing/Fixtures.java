@@ -42,6 +42,18 @@ public final class Fixtures {
 		return app;
 	}
 
+	/** Points the app's bot endpoint at {@code url}. */
+	public static void botEndpointOf(ApplicationContext context, CurrentTenant tenant, AppId app, String url) {
+		context.getBean(TenantTransactions.class)
+			.inTenant(tenant.id(),
+					(db) -> db.sql("UPDATE apps SET bot_endpoint = :url WHERE app_id = :app")
+						.bind("url", url)
+						.bind("app", app.value())
+						.fetch()
+						.rowsUpdated())
+			.block();
+	}
+
 	/** A page of the tenant connected to the app, stored as onboarding would store it. */
 	public static PageId aPageOf(ApplicationContext context, CurrentTenant tenant, AppId app, String pageId) {
 		PageId page = new PageId(pageId);

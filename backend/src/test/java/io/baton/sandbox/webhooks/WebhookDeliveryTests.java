@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.baton.sandbox.messenger.MessengerWorld;
-import io.baton.sandbox.messenger.WebhookReceiver;
+import io.baton.testing.WebhookReceiver;
 import io.baton.testing.BatonTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

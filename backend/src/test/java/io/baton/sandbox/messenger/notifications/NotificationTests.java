@@ -3,7 +3,7 @@ package io.baton.sandbox.messenger.notifications;
 import java.time.Duration;
 
 import io.baton.sandbox.messenger.MessengerWorld;
-import io.baton.sandbox.messenger.WebhookReceiver;
+import io.baton.testing.WebhookReceiver;
 import io.baton.sandbox.webhooks.SandboxClock;
 import io.baton.testing.BatonTest;
 import org.junit.jupiter.api.AfterEach;

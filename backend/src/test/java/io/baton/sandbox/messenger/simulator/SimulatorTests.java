@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.baton.sandbox.messenger.MessengerWorld;
-import io.baton.sandbox.messenger.WebhookReceiver;
+import io.baton.testing.WebhookReceiver;
 import io.baton.testing.BatonTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,4 +1,4 @@
-package io.baton.ingress;
+package io.baton.platform;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import io.baton.platform.DatabaseSettings;
 import io.baton.testing.BatonTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,16 +19,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Raw batches live in daily partitions: made ahead of time, dropped whole after the
- * retention.
+ * Raw batches and delivery attempts live in daily partitions: made ahead of time, dropped
+ * whole after the retention.
  */
 @BatonTest(properties = { "baton.demo.enabled=false", "baton.retention.keep-days=14", "baton.retention.days-ahead=7" })
-class BatchPartitionsTests {
+class DailyPartitionsTests {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
 	@Autowired
-	BatchPartitions partitions;
+	DailyPartitions partitions;
 
 	@Autowired
 	DatabaseSettings database;
@@ -39,34 +38,42 @@ class BatchPartitionsTests {
 		this.partitions.maintain().block();
 
 		LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-		assertThat(partitionNames()).contains(name(today.minusDays(1)), name(today), name(today.plusDays(7)));
+		for (String table : List.of("webhook_batches", "delivery_attempts")) {
+			assertThat(partitionNames(table)).contains(name(table, today.minusDays(1)), name(table, today),
+					name(table, today.plusDays(7)));
+		}
 	}
 
 	@Test
 	void partitionsOlderThanTheRetentionAreDroppedWhole() throws SQLException {
 		LocalDate old = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(30);
 		LocalDate kept = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10);
-		for (LocalDate day : List.of(old, kept)) {
-			execute("CREATE TABLE baton." + name(day) + " PARTITION OF baton.webhook_batches FOR VALUES FROM ('" + day
-					+ "') TO ('" + day.plusDays(1) + "')");
+		List<String> tables = List.of("webhook_batches", "delivery_attempts");
+		for (String table : tables) {
+			for (LocalDate day : List.of(old, kept)) {
+				execute("CREATE TABLE baton." + name(table, day) + " PARTITION OF baton." + table
+						+ " FOR VALUES FROM ('" + day + "') TO ('" + day.plusDays(1) + "')");
+			}
 		}
 
 		Integer dropped = this.partitions.maintain().block();
 
-		assertThat(dropped).isEqualTo(1);
-		assertThat(partitionNames()).doesNotContain(name(old)).contains(name(kept));
+		assertThat(dropped).isEqualTo(2);
+		for (String table : tables) {
+			assertThat(partitionNames(table)).doesNotContain(name(table, old)).contains(name(table, kept));
+		}
 	}
 
-	private static String name(LocalDate day) {
-		return "webhook_batches_" + DAY.format(day);
+	private static String name(String table, LocalDate day) {
+		return table + "_" + DAY.format(day);
 	}
 
-	private List<String> partitionNames() throws SQLException {
+	private List<String> partitionNames(String table) throws SQLException {
 		List<String> names = new ArrayList<>();
 		try (Connection connection = connect();
 				Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid ="
-						+ " i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'webhook_batches'")) {
+						+ " i.inhrelid JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = '" + table + "'")) {
 			while (rows.next()) {
 				names.add(rows.getString(1));
 			}

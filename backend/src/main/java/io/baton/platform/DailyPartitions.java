@@ -1,11 +1,9 @@
-package io.baton.ingress;
+package io.baton.platform;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-
-import io.baton.platform.Repeating;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -14,13 +12,14 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the daily partitions of raw webhook batches: days ahead created before they are
- * needed, days past the retention dropped whole (no row-by-row delete).
+ * Keeps the daily partitions of raw webhook batches and delivery attempts: days ahead
+ * created before they are needed, days past the retention dropped whole (no row-by-row
+ * delete).
  */
 @Component
-class BatchPartitions {
+class DailyPartitions {
 
-	private static final Logger logger = LoggerFactory.getLogger(BatchPartitions.class);
+	private static final Logger logger = LoggerFactory.getLogger(DailyPartitions.class);
 
 	private final DatabaseClient database;
 
@@ -29,16 +28,15 @@ class BatchPartitions {
 	private Disposable schedule = () -> {
 	};
 
-	BatchPartitions(DatabaseClient database, RetentionSettings settings) {
+	DailyPartitions(DatabaseClient database, RetentionSettings settings) {
 		this.database = database;
 		this.settings = settings;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	void startSchedule() {
-		maintain().subscribe(null, (ex) -> logger.warn("Could not maintain webhook batch partitions", ex));
-		this.schedule = Repeating.every(this.settings.maintainEvery(), "Webhook batch partition upkeep",
-				this::maintain);
+		maintain().subscribe(null, (ex) -> logger.warn("Could not maintain the daily partitions", ex));
+		this.schedule = Repeating.every(this.settings.maintainEvery(), "Daily partition upkeep", this::maintain);
 	}
 
 	@EventListener(ContextClosedEvent.class)
@@ -51,15 +49,14 @@ class BatchPartitions {
 	 * dropped.
 	 */
 	Mono<Integer> maintain() {
-		return this.database.sql("SELECT maintain_batch_partitions(:ahead, :keep)")
+		return this.database.sql("SELECT maintain_daily_partitions(:ahead, :keep)")
 			.bind("ahead", this.settings.daysAhead())
 			.bind("keep", this.settings.keepDays())
 			.map((row) -> row.get(0, Integer.class))
 			.one()
 			.doOnNext((dropped) -> {
 				if (dropped > 0) {
-					logger.info("Dropped {} daily partitions of webhook batches older than {} days", dropped,
-							this.settings.keepDays());
+					logger.info("Dropped {} daily partitions older than {} days", dropped, this.settings.keepDays());
 				}
 			});
 	}

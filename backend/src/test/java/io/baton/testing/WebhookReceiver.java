@@ -1,12 +1,10 @@
-package io.baton.sandbox.messenger;
+package io.baton.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -15,17 +13,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An app's webhook endpoint for tests: a JDK HTTP server that records every POST as raw
- * bytes with its signature headers, answers a configurable status, and can hold its
+ * An app's webhook endpoint, or a bot's, for tests: a JDK HTTP server that records every
+ * POST as raw bytes with its headers, answers a configurable status, and can hold its
  * answers until released (a slow endpoint).
  */
 public class WebhookReceiver implements AutoCloseable {
@@ -40,7 +35,7 @@ public class WebhookReceiver implements AutoCloseable {
 
 	private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
 
-	private final java.util.concurrent.atomic.AtomicInteger arrivals = new java.util.concurrent.atomic.AtomicInteger();
+	private final AtomicInteger arrivals = new AtomicInteger();
 
 	public WebhookReceiver() {
 		try {
@@ -105,7 +100,9 @@ public class WebhookReceiver implements AutoCloseable {
 		}
 		this.deliveries.add(new Delivery(body, exchange.getRequestHeaders().getFirst("X-Hub-Signature"),
 				exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"),
-				exchange.getRequestHeaders().getFirst("Content-Type"), answer));
+				exchange.getRequestHeaders().getFirst("Content-Type"), answer,
+				exchange.getRequestHeaders().getFirst("X-Baton-Delivery"),
+				exchange.getRequestHeaders().getFirst("X-Baton-Attempt")));
 		exchange.sendResponseHeaders(answer, -1);
 		exchange.close();
 	}
@@ -124,8 +121,11 @@ public class WebhookReceiver implements AutoCloseable {
 	 * @param signature256 {@code X-Hub-Signature-256}
 	 * @param contentType its content type
 	 * @param status what the receiver answered
+	 * @param deliveryId Baton's {@code X-Baton-Delivery}, when Baton sent it
+	 * @param attempt Baton's {@code X-Baton-Attempt}, when Baton sent it
 	 */
-	public record Delivery(byte[] body, String signature, String signature256, String contentType, int status) {
+	public record Delivery(byte[] body, String signature, String signature256, String contentType, int status,
+			String deliveryId, String attempt) {
 
 		public String text() {
 			return new String(this.body, StandardCharsets.UTF_8);
@@ -143,19 +143,8 @@ public class WebhookReceiver implements AutoCloseable {
 
 		/** Checks both signatures with the JDK's own HMAC over the raw bytes. */
 		public boolean signedWith(String secret) {
-			return ("sha1=" + hmac("HmacSHA1", secret, this.body)).equals(this.signature)
-					&& ("sha256=" + hmac("HmacSHA256", secret, this.body)).equals(this.signature256);
-		}
-
-		private static String hmac(String algorithm, String secret, byte[] body) {
-			try {
-				Mac mac = Mac.getInstance(algorithm);
-				mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-				return HexFormat.of().formatHex(mac.doFinal(body));
-			}
-			catch (GeneralSecurityException ex) {
-				throw new IllegalStateException(ex);
-			}
+			return ("sha1=" + FacebookWebhooks.hmac("HmacSHA1", secret, this.body)).equals(this.signature)
+					&& ("sha256=" + FacebookWebhooks.hmac("HmacSHA256", secret, this.body)).equals(this.signature256);
 		}
 
 	}

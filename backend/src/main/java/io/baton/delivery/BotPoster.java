@@ -1,0 +1,103 @@
+package io.baton.delivery;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import io.baton.platform.Hmac;
+
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * POSTs a delivery to its bot exactly as Facebook would POST a webhook: the JSON body,
+ * {@code X-Hub-Signature-256} (and the older {@code X-Hub-Signature}) keyed with the app
+ * secret, so a bot written for Facebook verifies it unchanged; plus
+ * {@code X-Baton-Delivery} and {@code X-Baton-Attempt}, so a bot can drop a delivery it
+ * has already handled.
+ */
+@Component
+class BotPoster {
+
+	static final String DELIVERY_HEADER = "X-Baton-Delivery";
+
+	static final String ATTEMPT_HEADER = "X-Baton-Attempt";
+
+	private static final int MAX_RESPONSE_BYTES = 64 * 1024;
+
+	private final WebClient http;
+
+	private final DeliverySettings settings;
+
+	BotPoster(WebClient.Builder builder, DeliverySettings settings) {
+		this.settings = settings;
+		HttpClient client = HttpClient
+			.create(ConnectionProvider.builder("bot-endpoints")
+				.maxConnections(256)
+				.pendingAcquireMaxCount(4096)
+				.maxIdleTime(Duration.ofSeconds(30))
+				.build())
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(settings.timeout().toMillis(), 5000))
+			.responseTimeout(settings.timeout());
+		this.http = builder.clone()
+			.clientConnector(new ReactorClientHttpConnector(client))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(MAX_RESPONSE_BYTES))
+			.build();
+	}
+
+	Mono<PostResult> post(ClaimedDelivery delivery) {
+		long started = System.nanoTime();
+		return this.http.post()
+			.uri(URI.create(delivery.endpoint()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("X-Hub-Signature-256", "sha256=" + Hmac.hex(Hmac.SHA256, delivery.appSecret(), delivery.payload()))
+			.header("X-Hub-Signature", "sha1=" + Hmac.hex(Hmac.SHA1, delivery.appSecret(), delivery.payload()))
+			.header(DELIVERY_HEADER, Long.toString(delivery.id()))
+			.header(ATTEMPT_HEADER, Integer.toString(delivery.attempt()))
+			.header("User-Agent", "Baton-Delivery/1.0")
+			.bodyValue(delivery.payload())
+			.exchangeToMono((response) -> response.bodyToMono(String.class)
+				.onErrorResume(DataBufferLimitException.class, (ex) -> Mono.just("(answer longer than 64 KB)"))
+				.defaultIfEmpty("")
+				.map((body) -> {
+					int status = response.statusCode().value();
+					boolean ok = response.statusCode().is2xxSuccessful();
+					return new PostResult(ok ? "delivered" : "failed", status, elapsed(started),
+							ok ? "" : "The bot answered " + status, clip(body));
+				}))
+			.timeout(this.settings.timeout().plusSeconds(1))
+			.onErrorResume((ex) -> Mono.just(failure(ex, elapsed(started))));
+	}
+
+	private PostResult failure(Throwable ex, int durationMs) {
+		Throwable cause = (ex instanceof WebClientRequestException request && request.getCause() != null)
+				? request.getCause() : ex;
+		boolean timedOut = cause instanceof TimeoutException
+				|| cause instanceof io.netty.handler.timeout.ReadTimeoutException
+				|| cause.getClass().getSimpleName().contains("Timeout");
+		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+		return timedOut
+				? new PostResult("timeout", null, durationMs,
+						"No answer within " + this.settings.timeout().toMillis() + " ms", "")
+				: new PostResult("unreachable", null, durationMs, "Could not reach the bot: " + message, "");
+	}
+
+	private String clip(String body) {
+		return (body.length() <= this.settings.responseChars()) ? body
+				: body.substring(0, this.settings.responseChars()) + "…";
+	}
+
+	private static int elapsed(long started) {
+		return (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+	}
+
+}

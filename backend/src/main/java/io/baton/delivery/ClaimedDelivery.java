@@ -1,0 +1,9 @@
+package io.baton.delivery;
+
+import io.baton.platform.Secret;
+import io.baton.tenancy.TenantId;
+
+/** A delivery a worker has leased, with what its POST needs. */
+record ClaimedDelivery(long id, TenantId tenant, String appId, String pageId, int attempt, byte[] payload,
+		String endpoint, Secret appSecret) {
+}

@@ -1,0 +1,155 @@
+package io.baton.delivery;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.baton.apps.AppDirectory;
+import io.baton.graph.AppId;
+import io.baton.platform.WorkLoop;
+import io.baton.routing.DeliveriesQueued;
+import io.baton.tenancy.TenantId;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the delivery loops: claim due deliveries (at most one per conversation, so each
+ * conversation's events go out in order), POST them concurrently, write down each
+ * outcome; again at once while claims come back full. Woken when routing in this process
+ * queues deliveries or a person replays one; polling for the rest.
+ */
+@Component
+class DeliveryWorkers {
+
+	private static final Logger logger = LoggerFactory.getLogger(DeliveryWorkers.class);
+
+	private final DatabaseClient database;
+
+	private final AppDirectory directory;
+
+	private final BotPoster poster;
+
+	private final Outcomes outcomes;
+
+	private final DeliverySettings settings;
+
+	private final MeterRegistry meters;
+
+	private final WorkLoop loop;
+
+	private final String worker = "worker-" + UUID.randomUUID();
+
+	private Disposable running = () -> {
+	};
+
+	DeliveryWorkers(DatabaseClient database, AppDirectory directory, BotPoster poster, Outcomes outcomes,
+			DeliverySettings settings, MeterRegistry meters) {
+		this.database = database;
+		this.directory = directory;
+		this.poster = poster;
+		this.outcomes = outcomes;
+		this.settings = settings;
+		this.meters = meters;
+		this.loop = new WorkLoop("Delivery", settings.pollEvery());
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		if (this.settings.enabled()) {
+			this.running = this.loop.start(this.settings.workers(), this::drain);
+		}
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
+		this.running.dispose();
+	}
+
+	@EventListener
+	void deliveriesQueued(DeliveriesQueued queued) {
+		this.loop.wakeUp();
+	}
+
+	void wakeUp() {
+		this.loop.wakeUp();
+	}
+
+	private Mono<Void> drain() {
+		return claimAndDeliver()
+			.expand((claimed) -> (claimed >= this.settings.claimLimit()) ? claimAndDeliver() : Mono.empty())
+			.then();
+	}
+
+	/** Answers how many deliveries were claimed. */
+	private Mono<Integer> claimAndDeliver() {
+		return claim().flatMap((claimed) -> Flux.fromIterable(claimed)
+			.flatMap(this::deliver, claimed.size() + 1)
+			.then(Mono.just(claimed.size())));
+	}
+
+	private Mono<List<ClaimedDelivery>> claim() {
+		return this.database
+			.sql("SELECT id, tenant_id, app_id, page_id, attempt, payload, endpoint, secret_sealed"
+					+ " FROM claim_deliveries(:limit, :lease * interval '1 millisecond', :worker)")
+			.bind("limit", this.settings.claimLimit())
+			.bind("lease", (double) this.settings.lease().toMillis())
+			.bind("worker", this.worker)
+			.map((row) -> {
+				AppId app = new AppId(row.get("app_id", String.class));
+				ByteBuffer payload = row.get("payload", ByteBuffer.class);
+				byte[] bytes = new byte[payload.remaining()];
+				payload.get(bytes);
+				return new ClaimedDelivery(row.get("id", Long.class), new TenantId(row.get("tenant_id", UUID.class)),
+						app.value(), row.get("page_id", String.class), row.get("attempt", Integer.class), bytes,
+						row.get("endpoint", String.class),
+						this.directory.openSecret(app, row.get("secret_sealed", String.class)));
+			})
+			.all()
+			.collectList();
+	}
+
+	private Mono<Void> deliver(ClaimedDelivery delivery) {
+		return this.poster.post(delivery)
+			.flatMap((result) -> this.outcomes.record(delivery, result, this.worker).doOnNext((recorded) -> {
+				measure(delivery, result, recorded);
+				if (recorded.endpointDisabled()) {
+					logger.warn("Bot endpoint of app {} disabled: {}", delivery.appId(), result.error());
+				}
+			}))
+			.then()
+			.onErrorResume((ex) -> {
+				// The lease runs out and another claim tries again.
+				logger.warn("Outcome of delivery {} not recorded", delivery.id(), ex);
+				return Mono.empty();
+			});
+	}
+
+	private void measure(ClaimedDelivery delivery, PostResult result, Outcomes.Recorded recorded) {
+		Timer.builder("baton.delivery.latency")
+			.description("A bot's answer to one POST")
+			.tag("app", delivery.appId())
+			.tag("page", delivery.pageId())
+			.tag("outcome", result.outcome())
+			.publishPercentileHistogram()
+			.register(this.meters)
+			.record(Duration.ofMillis(result.durationMs()));
+		this.meters
+			.counter("baton.delivery.outcomes", "app", delivery.appId(), "page", delivery.pageId(), "status",
+					recorded.status())
+			.increment();
+	}
+
+}

@@ -1,0 +1,163 @@
+package io.baton.routing;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+
+import io.baton.platform.MultiRowInsert;
+import io.baton.tenancy.TenantId;
+import io.baton.tenancy.TenantTransactions;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes the unrouted batches of one app in one transaction: claims them, drops events
+ * already seen, keeps what the events tell about contacts, and queues one delivery per
+ * new event, in the order Facebook sent them; then marks the batches routed. A failure
+ * undoes all of it and the batches wait for the next try.
+ */
+@Component
+class BatchRouter {
+
+	private static final Logger logger = LoggerFactory.getLogger(BatchRouter.class);
+
+	private static final MultiRowInsert SEEN = new MultiRowInsert("INSERT INTO seen_events (tenant_id, app_id, key)",
+			"ON CONFLICT DO NOTHING RETURNING key", List.of(UUID.class, String.class, String.class));
+
+	private static final MultiRowInsert DELIVERIES = new MultiRowInsert(
+			"INSERT INTO deliveries (tenant_id, app_id, page_id, psid, lane, field, event_type, mid, event_at,"
+					+ " batch_id, received_at, payload, status, last_error)",
+			"",
+			List.of(UUID.class, String.class, String.class, String.class, String.class, String.class, String.class,
+					String.class, Instant.class, Long.class, Instant.class, ByteBuffer.class, String.class,
+					String.class));
+
+	private final TenantTransactions transactions;
+
+	private final ContactFacts contactFacts;
+
+	private final RoutingSettings settings;
+
+	BatchRouter(TenantTransactions transactions, ContactFacts contactFacts, RoutingSettings settings) {
+		this.transactions = transactions;
+		this.contactFacts = contactFacts;
+		this.settings = settings;
+	}
+
+	/** Routes the next app's waiting batches; empty when none wait. */
+	Mono<Routed> routeNext() {
+		return this.transactions.claimThenInTenant(this::claim, (batches) -> batches.get(0).tenant(), this::route);
+	}
+
+	private Mono<List<StoredBatch>> claim(DatabaseClient db) {
+		return db.sql("SELECT id, received_at, tenant_id, app_id, body FROM claim_batches(:limit)")
+			.bind("limit", this.settings.batchesPerClaim())
+			.map((row) -> new StoredBatch(row.get("id", Long.class), row.get("received_at", Instant.class),
+					new TenantId(row.get("tenant_id", UUID.class)), row.get("app_id", String.class),
+					bytes(row.get("body", ByteBuffer.class))))
+			.all()
+			.collectList()
+			.filter((batches) -> !batches.isEmpty());
+	}
+
+	private Mono<Routed> route(DatabaseClient db, List<StoredBatch> batches) {
+		TenantId tenant = batches.get(0).tenant();
+		String app = batches.get(0).appId();
+		Map<String, Routable> byKey = new LinkedHashMap<>();
+		for (StoredBatch batch : batches) {
+			for (Event event : eventsOf(batch)) {
+				byKey.putIfAbsent(event.dedupeKey(), new Routable(batch, event));
+			}
+		}
+		return db.sql("SELECT bot_endpoint FROM apps WHERE app_id = :app")
+			.bind("app", app)
+			.map((row) -> row.get("bot_endpoint", String.class) != null)
+			.one()
+			.defaultIfEmpty(false)
+			.flatMap((hasEndpoint) -> unseen(db, tenant, app, byKey)
+				.flatMap((fresh) -> queue(db, tenant, app, fresh, hasEndpoint)
+					.then(this.contactFacts.keep(db, tenant, app, fresh.stream().map(Routable::event).toList()))
+					.then(markRouted(db, app, batches))
+					.thenReturn(new Routed(app, batches, fresh.size(), byKey.size() - fresh.size()))));
+	}
+
+	private List<Event> eventsOf(StoredBatch batch) {
+		try {
+			return Batches.events(batch.body());
+		}
+		catch (RuntimeException ex) {
+			// Intake only stores well-formed batches; one that still fails to read must
+			// not
+			// hold up the app's other batches.
+			logger.warn("Batch {} of app {} could not be read; it is marked routed without events", batch.id(),
+					batch.appId(), ex);
+			return List.of();
+		}
+	}
+
+	/** The events not routed before, in order. */
+	private Mono<List<Routable>> unseen(DatabaseClient db, TenantId tenant, String app, Map<String, Routable> byKey) {
+		if (byKey.isEmpty()) {
+			return Mono.just(List.of());
+		}
+		List<Object[]> rows = byKey.keySet().stream().map((key) -> new Object[] { tenant.value(), app, key }).toList();
+		return SEEN.run(db, rows, (row) -> row.get("key", String.class))
+			.collect(Collectors.toSet())
+			.map((Set<String> fresh) -> byKey.values()
+				.stream()
+				.filter((routable) -> fresh.contains(routable.event().dedupeKey()))
+				.toList());
+	}
+
+	private Mono<Long> queue(DatabaseClient db, TenantId tenant, String app, List<Routable> fresh,
+			boolean hasEndpoint) {
+		List<Object[]> rows = new ArrayList<>(fresh.size());
+		for (Routable routable : fresh) {
+			Event event = routable.event();
+			rows.add(new Object[] { tenant.value(), app, event.pageId(), event.psid(), event.lane(app), event.field(),
+					event.type(), event.mid(), event.at(), routable.batch().id(), routable.batch().receivedAt(),
+					ByteBuffer.wrap(event.payload()), hasEndpoint ? "pending" : "skipped",
+					hasEndpoint ? null : "The app has no bot endpoint" });
+		}
+		return rows.isEmpty() ? Mono.just(0L) : DELIVERIES.run(db, rows);
+	}
+
+	private Mono<Long> markRouted(DatabaseClient db, String app, List<StoredBatch> batches) {
+		Instant oldest = batches.stream().map(StoredBatch::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
+		return db
+			.sql("UPDATE webhook_batches SET routed_at = now()"
+					+ " WHERE app_id = :app AND id = ANY(:ids) AND received_at >= :oldest")
+			.bind("app", app)
+			.bind("ids", batches.stream().map(StoredBatch::id).toArray(Long[]::new))
+			.bind("oldest", oldest)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	private static byte[] bytes(ByteBuffer buffer) {
+		byte[] bytes = new byte[buffer.remaining()];
+		buffer.get(bytes);
+		return bytes;
+	}
+
+	/** An event and the batch it came in. */
+	record Routable(StoredBatch batch, Event event) {
+	}
+
+	/** What one routing transaction did. */
+	record Routed(String appId, List<StoredBatch> batches, int queued, int duplicates) {
+	}
+
+}
