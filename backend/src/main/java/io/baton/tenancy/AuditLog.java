@@ -49,6 +49,12 @@ public class AuditLog {
 		return record(tenant, null, "Baton", action, target, details);
 	}
 
+	/** Records an action of someone who is not a member: a bot acting with an API key. */
+	public Mono<Void> recordAs(TenantId tenant, String actorName, String action, String target,
+			Map<String, ?> details) {
+		return record(tenant, null, actorName, action, target, details);
+	}
+
 	Mono<Void> record(TenantId tenant, @Nullable UserId actorId, String actorName, String action, String target,
 			Map<String, ?> details) {
 		return this.transactions.inTenant(tenant, (db) -> {

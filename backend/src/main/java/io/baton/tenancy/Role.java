@@ -38,6 +38,11 @@ public enum Role {
 		return this == OWNER || this == ADMIN;
 	}
 
+	/** Replays deliveries and sends test events; viewers only look. */
+	public boolean operates() {
+		return this != VIEWER;
+	}
+
 	/** Roles an invitation may grant: ownership is transferred, never invited. */
 	public boolean invitable() {
 		return this != OWNER;
