@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import io.baton.apps.ApiKeys;
 import io.baton.apps.App;
 import io.baton.apps.Apps;
+import io.baton.delivery.DeliveryLog;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookHealth;
 import io.baton.onboarding.PageOnboarding;
@@ -38,13 +39,16 @@ class AppsController {
 
 	private final WebhookHealth health;
 
+	private final DeliveryLog deliveries;
+
 	AppsController(Apps apps, ApiKeys keys, PageOnboarding onboarding, SubscriptionReconciler reconciler,
-			WebhookHealth health) {
+			WebhookHealth health, DeliveryLog deliveries) {
 		this.apps = apps;
 		this.keys = keys;
 		this.onboarding = onboarding;
 		this.reconciler = reconciler;
 		this.health = health;
+		this.deliveries = deliveries;
 	}
 
 	@GetMapping("/t/{tenantId}/apps")
@@ -76,6 +80,8 @@ class AppsController {
 			.doOnNext((list) -> model.addAttribute("drift", list))
 			.then(this.health.figures(current, app, Duration.ofHours(24)))
 			.doOnNext((figures) -> model.addAttribute("intake", figures))
+			.then(this.deliveries.endpointHealth(current.id(), app))
+			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
 			.thenReturn("apps/detail");
 	}
 
