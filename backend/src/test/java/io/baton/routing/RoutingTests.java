@@ -1,0 +1,180 @@
+package io.baton.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.baton.graph.AppId;
+import io.baton.platform.SecretBox;
+import io.baton.tenancy.CurrentTenant;
+import io.baton.tenancy.SignedInUser;
+import io.baton.tenancy.TenantManagement;
+import io.baton.tenancy.TenantTransactions;
+import io.baton.testing.BatonTest;
+import io.baton.testing.FacebookWebhooks;
+import io.baton.testing.Fixtures;
+import io.baton.testing.Staff;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
+
+import static io.baton.testing.FacebookWebhooks.batch;
+import static io.baton.testing.FacebookWebhooks.message;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What routing keeps from the events, because Facebook offers no API to list it: contacts
+ * and their 24-hour window, referrals, account linking, thread owners, notification
+ * tokens (sealed); and what it drops: Facebook's duplicates.
+ */
+@BatonTest(properties = { "baton.demo.enabled=false", "baton.delivery.enabled=false" })
+class RoutingTests {
+
+	static final String PAGE = "4600000000001";
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	TenantManagement tenants;
+
+	@Autowired
+	TenantTransactions transactions;
+
+	@Autowired
+	SecretBox secrets;
+
+	@Value("${baton.public-url}")
+	String baseUrl;
+
+	FacebookWebhooks facebook;
+
+	CurrentTenant acme;
+
+	AppId app;
+
+	String secret;
+
+	@BeforeEach
+	void anApp() {
+		this.facebook = new FacebookWebhooks(this.baseUrl);
+		SignedInUser owner = Staff.signedIn(this.context, "Ada " + System.nanoTime());
+		this.acme = this.tenants.enter(owner, this.tenants.create(owner, "Acme").block()).block();
+		this.app = Fixtures.anAppOf(this.context, this.acme, "79" + (System.nanoTime() % 10_000_000_000_000L));
+		this.secret = "secret-of-" + this.app.value();
+	}
+
+	@Test
+	void aPersonsFirstAndLastEventsAndTheirWindowAreKept() throws Exception {
+		long start = System.currentTimeMillis() - 60_000;
+		post(event("701", start, "\"message\":{\"mid\":\"m_c1\",\"text\":\"hi\"}"),
+				event("701", start + 10_000, "\"read\":{\"watermark\":" + (start + 10_000) + "}"));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> contact("701") != null);
+		Map<String, Object> contact = contact("701");
+		assertThat(instant(contact.get("first_seen_at"))).isEqualTo(Instant.ofEpochMilli(start));
+		assertThat(instant(contact.get("last_seen_at"))).isEqualTo(Instant.ofEpochMilli(start + 10_000));
+		assertThat(instant(contact.get("last_interaction_at"))).as("a read receipt does not open the window")
+			.isEqualTo(Instant.ofEpochMilli(start));
+	}
+
+	@Test
+	void referralsAccountLinkingAndThreadOwnersAreKept() throws Exception {
+		long now = System.currentTimeMillis();
+		post(event("711", now - 3000,
+				"\"referral\":{\"ref\":\"spring-sale\",\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}"),
+				event("711", now - 2000, "\"account_linking\":{\"status\":\"linked\",\"authorization_code\":\"x\"}"),
+				event("711", now - 1000, "\"pass_thread_control\":{\"previous_owner_app_id\":\"1\","
+						+ "\"new_owner_app_id\":\"263902037430900\",\"metadata\":\"to inbox\"}"));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> contact("711") != null);
+		Map<String, Object> contact = contact("711");
+		assertThat(contact.get("account_linking")).isEqualTo("linked");
+		assertThat(contact.get("thread_owner_app_id")).isEqualTo("263902037430900");
+		assertThat(instant(contact.get("last_interaction_at"))).as("a referral opens the window")
+			.isEqualTo(Instant.ofEpochMilli(now - 3000));
+		assertThat(column("SELECT ref FROM contact_referrals WHERE psid = '711'", "ref"))
+			.containsExactly("spring-sale");
+	}
+
+	@Test
+	void notificationTokensAreKeptSealedAndFollowStopAndResume() throws Exception {
+		long now = System.currentTimeMillis();
+		String optIn = "\"optin\":{\"type\":\"notification_messages\",\"payload\":\"restock\",\"title\":\"Restock alerts\","
+				+ "\"notification_messages_token\":\"rn-token-1\",\"notification_messages_frequency\":\"WEEKLY\","
+				+ "\"notification_messages_timezone\":\"UTC\",\"token_expiry_timestamp\":" + (now + 86_400_000L)
+				+ ",\"user_token_status\":\"NOT_REFRESHED\"";
+		post(event("721", now - 2000, optIn + "}"),
+				event("721", now - 1000, "\"optin\":{\"type\":\"one_time_notif_req\",\"payload\":\"back-in-stock\","
+						+ "\"one_time_notif_token\":\"otn-token-1\"}"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> column("SELECT kind FROM notification_tokens", "kind").size() == 2);
+
+		post(event("721", now, optIn + ",\"notification_messages_status\":\"STOP_NOTIFICATIONS\"}"));
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> column("SELECT status FROM notification_tokens WHERE kind = 'recurring'", "status")
+				.equals(List.of("stopped")));
+
+		List<String> sealed = column("SELECT token_sealed FROM notification_tokens ORDER BY kind", "token_sealed");
+		assertThat(sealed).noneMatch((value) -> value.contains("token-1"));
+		assertThat(this.secrets.open(sealed.get(0), ContactFacts.tokenContext(PAGE)).value()).isEqualTo("otn-token-1");
+		assertThat(column("SELECT frequency FROM notification_tokens WHERE kind = 'recurring'", "frequency"))
+			.containsExactly("WEEKLY");
+	}
+
+	@Test
+	void facebooksRetriesAndDuplicatesAreQueuedOnce() throws Exception {
+		long now = System.currentTimeMillis();
+		String read = event("731", now, "\"read\":{\"watermark\":" + now + "}");
+		String message = message(PAGE, "731", "m_dup", "once");
+		post(message, read);
+		post(message, read);
+		post(read);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> column("SELECT count(*)::text AS n FROM webhook_batches WHERE routed_at IS NULL", "n")
+				.equals(List.of("0"))
+					&& column("SELECT count(*)::text AS n FROM webhook_batches", "n").equals(List.of("3")));
+		assertThat(column("SELECT event_type FROM deliveries ORDER BY id", "event_type")).containsExactly("message",
+				"read");
+	}
+
+	private void post(String... events) throws Exception {
+		assertThat(this.facebook.post(this.app.value(), this.secret, batch(PAGE, events))).isEqualTo(200);
+	}
+
+	private static String event(String psid, long timestamp, String body) {
+		return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"" + PAGE + "\"},\"timestamp\":"
+				+ timestamp + "," + body + "}";
+	}
+
+	private Map<String, Object> contact(String psid) {
+		return this.transactions
+			.inTenant(this.acme.id(),
+					(db) -> db.sql("SELECT * FROM contacts WHERE page_id = :page AND psid = :psid")
+						.bind("page", PAGE)
+						.bind("psid", psid)
+						.fetch()
+						.one())
+			.block();
+	}
+
+	private static Instant instant(Object column) {
+		return ((java.time.OffsetDateTime) column).toInstant();
+	}
+
+	private List<String> column(String sql, String column) {
+		return this.transactions
+			.inTenantMany(this.acme.id(),
+					(db) -> db.sql(sql).map((row) -> String.valueOf(row.get(column, Object.class))).all())
+			.collectList()
+			.block();
+	}
+
+}
