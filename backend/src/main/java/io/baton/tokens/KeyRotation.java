@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.Apps;
+import io.baton.routing.NotificationTokenSeals;
 import io.baton.tenancy.TenantId;
 
 import org.springframework.boot.SpringApplication;
@@ -32,12 +33,16 @@ public class KeyRotation {
 
 	private final PageTokens tokens;
 
+	private final NotificationTokenSeals notificationTokens;
+
 	private final Environment environment;
 
-	KeyRotation(DatabaseClient database, Apps apps, PageTokens tokens, Environment environment) {
+	KeyRotation(DatabaseClient database, Apps apps, PageTokens tokens, NotificationTokenSeals notificationTokens,
+			Environment environment) {
 		this.database = database;
 		this.apps = apps;
 		this.tokens = tokens;
+		this.notificationTokens = notificationTokens;
 		this.environment = environment;
 	}
 
@@ -47,8 +52,9 @@ public class KeyRotation {
 			return;
 		}
 		resealAll().subscribe((counts) -> {
-			logger.info("Key rotation: re-sealed {} app secrets and {} page tokens with key {}", counts.appSecrets(),
-					counts.pageTokens(), this.environment.getProperty("baton.encryption.key-id"));
+			logger.info("Key rotation: re-sealed {} app secrets, {} page tokens and {} notification tokens with key {}",
+					counts.appSecrets(), counts.pageTokens(), counts.notificationTokens(),
+					this.environment.getProperty("baton.encryption.key-id"));
 			System.exit(SpringApplication.exit(ready.getApplicationContext(), () -> 0));
 		}, (ex) -> {
 			logger.error("Key rotation failed; values not yet re-sealed keep their old key and still open", ex);
@@ -61,16 +67,19 @@ public class KeyRotation {
 		return this.database.sql("SELECT tenant_id FROM tenant_ids()")
 			.map((row) -> new TenantId(row.get("tenant_id", UUID.class)))
 			.all()
-			.concatMap(
-					(tenant) -> this.apps.resealSecrets(tenant).zipWith(this.tokens.resealTokens(tenant), Counts::new))
-			.reduce(new Counts(0, 0), Counts::plus);
+			.concatMap((tenant) -> Mono
+				.zip(this.apps.resealSecrets(tenant), this.tokens.resealTokens(tenant),
+						this.notificationTokens.reseal(tenant))
+				.map((counts) -> new Counts(counts.getT1(), counts.getT2(), counts.getT3())))
+			.reduce(new Counts(0, 0, 0), Counts::plus);
 	}
 
 	/** How many values were sealed again. */
-	public record Counts(long appSecrets, long pageTokens) {
+	public record Counts(long appSecrets, long pageTokens, long notificationTokens) {
 
 		Counts plus(Counts other) {
-			return new Counts(this.appSecrets + other.appSecrets, this.pageTokens + other.pageTokens);
+			return new Counts(this.appSecrets + other.appSecrets, this.pageTokens + other.pageTokens,
+					this.notificationTokens + other.notificationTokens);
 		}
 
 	}

@@ -63,13 +63,13 @@ class KeyRotationTests {
 
 		KeyRotation.Counts counts = this.rotation.resealAll().block();
 
-		assertThat(counts).isEqualTo(new KeyRotation.Counts(1, 1));
+		assertThat(counts).isEqualTo(new KeyRotation.Counts(1, 1, 0));
 		assertThat(stored(acme, "SELECT secret_sealed FROM apps")).startsWith("k2:");
 		assertThat(stored(acme, "SELECT token_sealed FROM page_connections")).startsWith("k2:");
 		assertThat(this.apps.secret(acme, app).block().value()).isEqualTo("the-app-secret");
 		assertThat(this.tokens.tokenFor(acme.id(), app, page).block().value()).isEqualTo("the-page-token");
 		assertThat(this.rotation.resealAll().block()).as("nothing left to re-seal")
-			.isEqualTo(new KeyRotation.Counts(0, 0));
+			.isEqualTo(new KeyRotation.Counts(0, 0, 0));
 	}
 
 	private CurrentTenant aTenant() {

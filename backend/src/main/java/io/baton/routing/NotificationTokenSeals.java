@@ -1,0 +1,50 @@
+package io.baton.routing;
+
+import reactor.core.publisher.Mono;
+
+import io.baton.platform.SecretBox;
+import io.baton.tenancy.TenantId;
+import io.baton.tenancy.TenantTransactions;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Key rotation for the notification tokens routing keeps: re-seals those sealed with an
+ * older key.
+ */
+@Service
+public class NotificationTokenSeals {
+
+	private final TenantTransactions transactions;
+
+	private final SecretBox secrets;
+
+	NotificationTokenSeals(TenantTransactions transactions, SecretBox secrets) {
+		this.transactions = transactions;
+		this.secrets = secrets;
+	}
+
+	/** Answers how many tokens of the tenant were sealed again. */
+	public Mono<Long> reseal(TenantId tenant) {
+		return this.transactions.inTenant(tenant, (db) -> db
+			.sql("SELECT id, page_id, token_sealed FROM notification_tokens WHERE tenant_id = :tenant FOR UPDATE")
+			.bind("tenant", tenant.value())
+			.map((row) -> new Sealed(row.get("id", Long.class), row.get("page_id", String.class),
+					row.get("token_sealed", String.class)))
+			.all()
+			.filter((sealed) -> this.secrets.needsRotation(sealed.value()))
+			.concatMap((sealed) -> {
+				String context = ContactFacts.tokenContext(sealed.pageId());
+				return db.sql("UPDATE notification_tokens SET token_sealed = :sealed WHERE id = :id")
+					.bind("sealed", this.secrets.seal(this.secrets.open(sealed.value(), context), context))
+					.bind("id", sealed.id())
+					.fetch()
+					.rowsUpdated();
+			})
+			.count());
+	}
+
+	private record Sealed(long id, String pageId, String value) {
+	}
+
+}
