@@ -10,6 +10,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import io.baton.apps.App;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
 import io.baton.onboarding.PageOnboarding;
@@ -29,9 +30,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * At start-up in demo mode: makes sure the Demo Shop exists and, with the sandbox on,
- * that it has two Facebook apps connected to two pages of a sandbox person. The sandbox's
- * world is arranged through its console API over HTTP, like any script would; Baton's
- * side goes through the same registration and onboarding as staff.
+ * that it has two Facebook apps connected to two pages of a sandbox person, each with the
+ * sandbox's demo bot as its bot endpoint. The sandbox's world is arranged through its
+ * console API over HTTP, like any script would; Baton's side goes through the same
+ * registration and onboarding as staff.
  */
 @Component
 class DemoSetup {
@@ -59,6 +61,8 @@ class DemoSetup {
 
 	private final Environment environment;
 
+	private final BatonSettings baton;
+
 	private final WebClient sandbox;
 
 	DemoSetup(DemoTenant demoTenant, Apps apps, PageOnboarding onboarding, PageTokens tokens, Environment environment,
@@ -68,6 +72,7 @@ class DemoSetup {
 		this.onboarding = onboarding;
 		this.tokens = tokens;
 		this.environment = environment;
+		this.baton = baton;
 		this.sandbox = http.baseUrl(baton.link("/sandbox/api")).build();
 	}
 
@@ -97,6 +102,7 @@ class DemoSetup {
 						List.of(this.onboarding.redirectUri())))
 			.then(this.apps.find(owner, id)
 				.onErrorResume(NotFound.class, (missing) -> this.apps.register(owner, app.id(), app.secret())))
+			.flatMap((registered) -> pointAtDemoBot(owner, registered))
 			.then(this.tokens.validPages(owner.id(), id).hasElements())
 			.flatMap((connected) -> connected ? Mono.empty()
 					: post("/users/" + person + "/tokens",
@@ -106,6 +112,18 @@ class DemoSetup {
 						.doOnNext((outcome) -> logger.info("Demo: {} on page {}: {}", app.name(), outcome.name(),
 								outcome.message()))
 						.then());
+	}
+
+	/**
+	 * Gives the app the sandbox's demo bot as bot endpoint, unless someone set one, so
+	 * that a message written in the simulator visibly reaches a bot.
+	 */
+	private Mono<App> pointAtDemoBot(CurrentTenant owner, App app) {
+		if (app.botEndpoint() != null) {
+			return Mono.just(app);
+		}
+		return this.apps.update(owner, app.id(), this.baton.link("/sandbox/demo-bot/" + app.id().value()),
+				app.autoResubscribe());
 	}
 
 	private Mono<String> person() {

@@ -18,11 +18,12 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * The sandbox's own security chain, ahead of Baton's: everything under {@code /sandbox/}
- * is public, nothing there reads or writes Baton's session, and the forms of the dialog
- * and the console carry a CSRF token in a cookie of the sandbox's. The console's JSON API
- * ({@code /sandbox/api/**}) takes JSON bodies only, which no cross-site form can send.
- * With the sandbox off, the same paths answer 404 before Baton's chain could redirect
- * them to its login.
+ * is public, nothing there reads or writes Baton's session, and the forms of the dialog,
+ * the console, the simulator and the demo bot's page carry a CSRF token in a cookie of
+ * the sandbox's (the demo bot's own endpoint, {@code /sandbox/demo-bot/{appId}}, takes
+ * Baton's signed POSTs without one). The console's JSON API ({@code /sandbox/api/**})
+ * takes JSON bodies only, which no cross-site form can send. With the sandbox off, the
+ * same paths answer 404 before Baton's chain could redirect them to its login.
  */
 @Configuration(proxyBeanMethods = false)
 class SandboxSecurity {
@@ -44,7 +45,7 @@ class SandboxSecurity {
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens())
 				.requireCsrfProtectionMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST,
-						"/sandbox/dialog/**", "/sandbox/console/**", "/sandbox/messenger/**")))
+						"/sandbox/dialog/**", "/sandbox/console/**", "/sandbox/messenger/**", "/sandbox/demo-bot/*/*")))
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)

@@ -1,6 +1,7 @@
 package io.baton.sandbox;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import io.baton.testing.BatonTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,17 @@ class SandboxOffTests {
 		HttpResponse<String> me = this.browser.get("/sandbox/graph/v24.0/me");
 
 		assertThat(me.statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void answers404ForTheDemoBotItsPageAndItsApi() {
+		HttpResponse<String> bot = this.browser.postForm("/sandbox/demo-bot/1000000000000011", Map.of());
+		HttpResponse<String> page = this.browser.get("/sandbox/demo-bot");
+		HttpResponse<String> stats = this.browser.get("/sandbox/api/demo-bot/1000000000000011/stats");
+
+		assertThat(bot.statusCode()).isEqualTo(404);
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(stats.statusCode()).isEqualTo(404);
 	}
 
 	@Test

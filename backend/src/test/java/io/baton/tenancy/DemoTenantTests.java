@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.baton.apps.Apps;
+import io.baton.graph.AppId;
+import io.baton.platform.BatonSettings;
 import io.baton.testing.BatonTest;
 import io.baton.tokens.PageToken;
 import io.baton.tokens.PageTokens;
@@ -39,6 +42,12 @@ class DemoTenantTests {
 	@Autowired
 	PageTokens tokens;
 
+	@Autowired
+	Apps apps;
+
+	@Autowired
+	BatonSettings baton;
+
 	@Test
 	void aFirstSignInJoinsTheDemoShopAsAdminOnce() {
 		await().atMost(Duration.ofSeconds(10)).until(this::demoShopExists);
@@ -68,6 +77,20 @@ class DemoTenantTests {
 			.collectList()
 			.block()).containsExactlyInAnyOrder("Demo Support Bot / Demo Shoes", "Demo Support Bot / Demo Hats",
 					"Demo Live Agents / Demo Shoes", "Demo Live Agents / Demo Hats");
+	}
+
+	@Test
+	void theDemoAppsDeliverToTheSandboxsDemoBot() {
+		CurrentTenant owner = this.demo.ensure().block();
+
+		for (String app : List.of("1000000000000011", "1000000000000012")) {
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> this.apps.find(owner, new AppId(app))
+					.map((found) -> String.valueOf(found.botEndpoint()))
+					.onErrorReturn(NotFound.class, "")
+					.block()
+					.equals(this.baton.link("/sandbox/demo-bot/" + app)));
+		}
 	}
 
 	private boolean demoShopExists() {

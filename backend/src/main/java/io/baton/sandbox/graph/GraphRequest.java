@@ -1,11 +1,8 @@
 package io.baton.sandbox.graph;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.baton.sandbox.SandboxHmac;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -72,9 +69,7 @@ public record GraphRequest(MultiValueMap<String, String> parameters, @Nullable S
 			}
 			return;
 		}
-		if (!java.security.MessageDigest.isEqual(
-				proof.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
-				hmacSha256Hex(appSecret, token).getBytes(StandardCharsets.US_ASCII))) {
+		if (!SandboxHmac.matches(SandboxHmac.SHA256, appSecret, token.getBytes(StandardCharsets.UTF_8), proof)) {
 			throw GraphError.appsecretProofInvalid();
 		}
 	}
@@ -92,14 +87,7 @@ public record GraphRequest(MultiValueMap<String, String> parameters, @Nullable S
 	}
 
 	public static String hmacSha256Hex(String key, String data) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return HexFormat.of().formatHex(mac.doFinal(data.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (java.security.GeneralSecurityException ex) {
-			throw new IllegalStateException("HmacSHA256 unavailable", ex);
-		}
+		return SandboxHmac.hex(SandboxHmac.SHA256, key, data.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

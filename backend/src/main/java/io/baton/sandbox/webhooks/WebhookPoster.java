@@ -1,14 +1,9 @@
 package io.baton.sandbox.webhooks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import io.baton.sandbox.SandboxHmac;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.json.JsonWriteFeature;
@@ -72,8 +67,8 @@ class WebhookPoster {
 		return this.http.post()
 			.uri(url)
 			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Hub-Signature", "sha1=" + hmac("HmacSHA1", secret, body))
-			.header("X-Hub-Signature-256", "sha256=" + hmac("HmacSHA256", secret, body))
+			.header("X-Hub-Signature", "sha1=" + SandboxHmac.hex(SandboxHmac.SHA1, secret, body))
+			.header("X-Hub-Signature-256", "sha256=" + SandboxHmac.hex(SandboxHmac.SHA256, secret, body))
 			.bodyValue(body)
 			.exchangeToMono(
 					(response) -> response.releaseBody().thenReturn(new Outcome(response.statusCode().value(), null)))
@@ -87,17 +82,6 @@ class WebhookPoster {
 		}
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-	}
-
-	static String hmac(String algorithm, String secret, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance(algorithm);
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-			return HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(algorithm + " unavailable", ex);
-		}
 	}
 
 	/**
