@@ -51,6 +51,16 @@ public class TenantTransactions {
 			.as(this.transactions::transactional);
 	}
 
+	/**
+	 * Every tenant's id, for work that goes tenant by tenant (key rotation, retention),
+	 * each part of it then inside that tenant's own transaction.
+	 */
+	public Flux<TenantId> allTenants() {
+		return this.database.sql("SELECT tenant_id FROM tenant_ids()")
+			.map((row) -> new TenantId(row.get("tenant_id", java.util.UUID.class)))
+			.all();
+	}
+
 	private Mono<Void> setCurrentTenant(TenantId tenant) {
 		return this.database.sql("SELECT set_config('baton.tenant_id', :tenant, true)")
 			.bind("tenant", tenant.value().toString())

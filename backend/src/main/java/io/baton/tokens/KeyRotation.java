@@ -1,20 +1,17 @@
 package io.baton.tokens;
 
-import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.Apps;
 import io.baton.routing.NotificationTokenSeals;
-import io.baton.tenancy.TenantId;
+import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +24,7 @@ public class KeyRotation {
 
 	private static final Logger logger = LoggerFactory.getLogger(KeyRotation.class);
 
-	private final DatabaseClient database;
+	private final TenantTransactions transactions;
 
 	private final Apps apps;
 
@@ -37,9 +34,9 @@ public class KeyRotation {
 
 	private final Environment environment;
 
-	KeyRotation(DatabaseClient database, Apps apps, PageTokens tokens, NotificationTokenSeals notificationTokens,
-			Environment environment) {
-		this.database = database;
+	KeyRotation(TenantTransactions transactions, Apps apps, PageTokens tokens,
+			NotificationTokenSeals notificationTokens, Environment environment) {
+		this.transactions = transactions;
 		this.apps = apps;
 		this.tokens = tokens;
 		this.notificationTokens = notificationTokens;
@@ -64,9 +61,7 @@ public class KeyRotation {
 
 	/** Re-seals every tenant's values sealed with an older key. */
 	public Mono<Counts> resealAll() {
-		return this.database.sql("SELECT tenant_id FROM tenant_ids()")
-			.map((row) -> new TenantId(row.get("tenant_id", UUID.class)))
-			.all()
+		return this.transactions.allTenants()
 			.concatMap((tenant) -> Mono
 				.zip(this.apps.resealSecrets(tenant), this.tokens.resealTokens(tenant),
 						this.notificationTokens.reseal(tenant))

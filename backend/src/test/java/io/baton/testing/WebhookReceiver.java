@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,8 @@ public class WebhookReceiver implements AutoCloseable {
 
 	private final HttpServer server;
 
+	private final ExecutorService threads = Executors.newFixedThreadPool(4);
+
 	private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger status = new AtomicInteger(200);
@@ -45,7 +48,7 @@ public class WebhookReceiver implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		this.server.createContext("/", this::handle);
-		this.server.setExecutor(Executors.newFixedThreadPool(4));
+		this.server.setExecutor(this.threads);
 		this.server.start();
 	}
 
@@ -111,6 +114,7 @@ public class WebhookReceiver implements AutoCloseable {
 	public void close() {
 		release();
 		this.server.stop(0);
+		this.threads.shutdownNow();
 	}
 
 	/**

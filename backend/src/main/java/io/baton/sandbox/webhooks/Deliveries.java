@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +28,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
- * Drives the outbox: every poll interval, leases the apps with a due update and sends
- * each one batch (one POST in flight per app, in order), then records the outcome:
+ * Drives the outbox: when an update is published (and every poll interval, for retries
+ * that come due), leases the apps with a due update and sends each one batch (one POST in
+ * flight per app, in order), and looks again as soon as a batch is done, so a busy app's
+ * updates follow each other without waiting for the next poll. Records the outcome:
  * delivered, or retried after the schedule's wait, alerting after {@code alert-after} and
  * unsubscribing the app after {@code disable-after} of failures.
  */
@@ -52,6 +55,8 @@ class Deliveries implements DisposableBean {
 
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
+	private final Sinks.Many<Long> wakeUps = Sinks.many().multicast().directBestEffort();
+
 	private @Nullable Disposable polling;
 
 	Deliveries(Outbox outbox, Subscribers subscribers, WebhookFailures failures, WebhookSettings settings,
@@ -66,11 +71,16 @@ class Deliveries implements DisposableBean {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
-		this.polling = Flux.interval(this.settings.pollInterval())
-			.onBackpressureDrop()
+		this.polling = Flux.merge(Flux.interval(this.settings.pollInterval()), this.wakeUps.asFlux())
+			.onBackpressureLatest()
 			.concatMap((tick) -> claimApps(), 1)
 			.flatMap(this::deliver, 64)
 			.subscribe(null, (ex) -> logger.error("Webhook delivery stopped", ex));
+	}
+
+	/** Looks for due updates now rather than at the next poll. */
+	void wakeUp() {
+		this.wakeUps.tryEmitNext(0L);
 	}
 
 	@Override
@@ -84,10 +94,15 @@ class Deliveries implements DisposableBean {
 		// a duplicated POST may take twice the timeout; the app's delay is added by the
 		// claim
 		Duration lease = this.settings.timeout().multipliedBy(2).plusSeconds(10);
-		return this.outbox.claim(lease).filter((app) -> this.inFlight.add(app.appId())).onErrorResume((ex) -> {
-			logger.warn("Could not claim webhook updates: " + ex);
-			return Flux.empty();
-		});
+		// An app still finishing its last batch here may be claimed again once that batch
+		// cleared its lease; give the claim back rather than hold it until it runs out.
+		return this.outbox.claim(lease)
+			.concatMap((app) -> this.inFlight.add(app.appId()) ? Mono.just(app)
+					: this.outbox.release(app.appId()).then(Mono.<ClaimedApp>empty()))
+			.onErrorResume((ex) -> {
+				logger.warn("Could not claim webhook updates: " + ex);
+				return Flux.empty();
+			});
 	}
 
 	/** Without an active page subscription, what waits for the app is dropped. */
@@ -100,7 +115,10 @@ class Deliveries implements DisposableBean {
 				logger.warn("Webhook delivery to app " + app.appId() + " failed: " + ex);
 				return this.outbox.release(app.appId());
 			})
-			.doFinally((signal) -> this.inFlight.remove(app.appId()));
+			.doFinally((signal) -> {
+				this.inFlight.remove(app.appId());
+				wakeUp();
+			});
 	}
 
 	/** Sends one batch of the app's oldest updates. */

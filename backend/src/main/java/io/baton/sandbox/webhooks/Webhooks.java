@@ -27,10 +27,13 @@ public class Webhooks {
 
 	private final SandboxClock clock;
 
-	Webhooks(Subscribers subscribers, Outbox outbox, SandboxClock clock) {
+	private final Deliveries deliveries;
+
+	Webhooks(Subscribers subscribers, Outbox outbox, SandboxClock clock, Deliveries deliveries) {
 		this.subscribers = subscribers;
 		this.outbox = outbox;
 		this.clock = clock;
+		this.deliveries = deliveries;
 	}
 
 	/**
@@ -42,7 +45,7 @@ public class Webhooks {
 		return this.subscribers.of(pageId)
 			.flatMap((subscriber) -> Flux.fromIterable(updateFor(subscriber, field, event, routing, pageId, time)))
 			.concatMap((update) -> this.outbox.enqueue(update.appId(), pageId, update.entry()))
-			.then();
+			.then(Mono.fromRunnable(this.deliveries::wakeUp));
 	}
 
 	private static List<Update> updateFor(Subscriber subscriber, String field, Map<String, Object> event,

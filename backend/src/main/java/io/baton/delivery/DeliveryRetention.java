@@ -1,0 +1,67 @@
+package io.baton.delivery;
+
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+import io.baton.platform.Repeating;
+import io.baton.platform.RetentionSettings;
+import io.baton.tenancy.TenantId;
+import io.baton.tenancy.TenantTransactions;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Removes finished deliveries (delivered, dead, skipped) older than the retention, tenant
+ * by tenant and a bounded number at a time; their attempts go with the daily partitions.
+ * Pending deliveries are never removed.
+ */
+@Component
+class DeliveryRetention {
+
+	private static final int PER_STATEMENT = 10_000;
+
+	private final TenantTransactions transactions;
+
+	private final RetentionSettings settings;
+
+	private Disposable schedule = () -> {
+	};
+
+	DeliveryRetention(TenantTransactions transactions, RetentionSettings settings) {
+		this.transactions = transactions;
+		this.settings = settings;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void startSchedule() {
+		this.schedule = Repeating.every(this.settings.maintainEvery(), "Delivery retention", this::sweep);
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stopSchedule() {
+		this.schedule.dispose();
+	}
+
+	/** Answers how many deliveries were removed. */
+	Mono<Long> sweep() {
+		return this.transactions.allTenants()
+			.concatMap((tenant) -> removeSome(tenant)
+				.expand((removed) -> (removed == PER_STATEMENT) ? removeSome(tenant) : Mono.empty()))
+			.reduce(0L, Long::sum);
+	}
+
+	private Mono<Long> removeSome(TenantId tenant) {
+		return this.transactions.inTenant(tenant, (db) -> db
+			.sql("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE tenant_id = :tenant"
+					+ " AND status <> 'pending' AND updated_at < now() - :keepDays * interval '1 day' LIMIT :limit)")
+			.bind("tenant", tenant.value())
+			.bind("keepDays", this.settings.keepDays())
+			.bind("limit", PER_STATEMENT)
+			.fetch()
+			.rowsUpdated());
+	}
+
+}
