@@ -29,7 +29,7 @@ import org.springframework.stereotype.Service;
  * letters, send a test event, see and re-enable an endpoint. Every change is audited.
  */
 @Service
-public class Deliveries {
+public class DeliveryLog {
 
 	private static final String COLUMNS = "id, app_id, page_id, psid, field, event_type, mid, event_at, received_at,"
 			+ " created_at, status, attempts, next_attempt_at, last_status, last_error, delivered_at";
@@ -40,7 +40,7 @@ public class Deliveries {
 
 	private final DeliveryWorkers workers;
 
-	Deliveries(TenantTransactions transactions, AuditLog auditLog, DeliveryWorkers workers) {
+	DeliveryLog(TenantTransactions transactions, AuditLog auditLog, DeliveryWorkers workers) {
 		this.transactions = transactions;
 		this.auditLog = auditLog;
 		this.workers = workers;
