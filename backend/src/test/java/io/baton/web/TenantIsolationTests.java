@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.baton.apps.ApiKeys;
 import io.baton.apps.Apps;
+import io.baton.delivery.DeliveryLog;
 import io.baton.graph.AppId;
 import io.baton.graph.PageId;
 import io.baton.tokens.PageTokens;
@@ -74,6 +75,8 @@ class TenantIsolationTests {
 
 	String victimsKeyId;
 
+	String victimsDeliveryId;
+
 	@BeforeEach
 	void aVictimTenantWithAMemberAndAnInvitationAndAnOutsiderWithTheirOwnTenant() {
 		this.outsider = Staff.signedIn(this.context, "Olga Outsider");
@@ -94,6 +97,10 @@ class TenantIsolationTests {
 			.key()
 			.id()
 			.toString();
+		this.victimsDeliveryId = this.context.getBean(DeliveryLog.class)
+			.sendTestEvent(this.victim, this.victimsApp)
+			.block()
+			.toString();
 		this.victimsInvitationId = this.invitations.list(this.victim)
 			.filter((invitation) -> invitation.email().startsWith("pending"))
 			.blockFirst()
@@ -107,9 +114,10 @@ class TenantIsolationTests {
 		List<String> checked = new ArrayList<>();
 
 		for (Endpoint endpoint : tenantEndpoints()) {
-			String uri = endpoint.uriFor(Map.of("tenantId", this.victim.id().toString(), "userId",
-					this.victimsMember.id().toString(), "invitationId", this.victimsInvitationId, "appId",
-					this.victimsApp.value(), "keyId", this.victimsKeyId, "pageId", this.victimsPage.value()));
+			String uri = endpoint
+				.uriFor(Map.of("tenantId", this.victim.id().toString(), "userId", this.victimsMember.id().toString(),
+						"invitationId", this.victimsInvitationId, "appId", this.victimsApp.value(), "keyId",
+						this.victimsKeyId, "pageId", this.victimsPage.value(), "deliveryId", this.victimsDeliveryId));
 			outsiderClient.method(endpoint.method())
 				.uri(uri)
 				.header("Content-Type", "application/x-www-form-urlencoded")
