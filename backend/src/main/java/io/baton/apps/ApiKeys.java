@@ -1,13 +1,17 @@
 package io.baton.apps;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,8 +21,10 @@ import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.NotFound;
 import io.baton.tenancy.Rejected;
+import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,13 +37,24 @@ public class ApiKeys {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/** {@code bk_<prefix>_<secret>}: the prefix is public and unique, the rest secret. */
+	private static final Pattern KEY_FORMAT = Pattern.compile("(bk_[A-Za-z0-9]{8})_[A-Za-z0-9]{43}");
+
+	private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+	private final DatabaseClient database;
+
+	private final Clock clock;
+
 	private final TenantTransactions transactions;
 
 	private final Apps apps;
 
 	private final AuditLog auditLog;
 
-	ApiKeys(TenantTransactions transactions, Apps apps, AuditLog auditLog) {
+	ApiKeys(DatabaseClient database, Clock clock, TenantTransactions transactions, Apps apps, AuditLog auditLog) {
+		this.database = database;
+		this.clock = clock;
 		this.transactions = transactions;
 		this.apps = apps;
 		this.auditLog = auditLog;
@@ -98,8 +115,52 @@ public class ApiKeys {
 					Map.of("prefix", prefix))));
 	}
 
+	/**
+	 * The holder of the key presented, found by its prefix through the
+	 * {@code api_key_directory} function and checked against its hash in constant time;
+	 * empty for anything that is not a key of Baton's, {@link ApiKeyRevoked} for a
+	 * revoked one. Notes the key's use, at most once a minute.
+	 */
+	public Mono<ApiKeyHolder> authenticate(String presented) {
+		Matcher key = KEY_FORMAT.matcher(presented);
+		if (!key.matches()) {
+			return Mono.empty();
+		}
+		return this.database
+			.sql("SELECT id, tenant_id, app_id, name, hash, last_used_at, revoked_at"
+					+ " FROM api_key_directory(:prefix)")
+			.bind("prefix", key.group(1))
+			.map((row) -> new StoredKey(
+					new ApiKeyHolder(row.get("id", UUID.class), key.group(1), row.get("name", String.class),
+							new TenantId(row.get("tenant_id", UUID.class)), new AppId(row.get("app_id", String.class))),
+					row.get("hash", byte[].class), row.get("last_used_at", Instant.class),
+					row.get("revoked_at", Instant.class) != null))
+			.one()
+			.filter((stored) -> MessageDigest.isEqual(stored.hash(), hash(presented)))
+			.flatMap((stored) -> stored.revoked() ? Mono.error(new ApiKeyRevoked()) : noteUse(stored));
+	}
+
+	private Mono<ApiKeyHolder> noteUse(StoredKey stored) {
+		Instant now = this.clock.instant();
+		if (stored.lastUsedAt() != null && stored.lastUsedAt().isAfter(now.minus(LAST_USED_PRECISION))) {
+			return Mono.just(stored.holder());
+		}
+		return this.transactions
+			.inTenant(stored.holder().tenant(),
+					(db) -> db.sql("UPDATE api_keys SET last_used_at = :now WHERE tenant_id = :tenant AND id = :id")
+						.bind("now", now)
+						.bind("tenant", stored.holder().tenant().value())
+						.bind("id", stored.holder().keyId())
+						.fetch()
+						.rowsUpdated())
+			.thenReturn(stored.holder());
+	}
+
 	static byte[] hash(String key) {
 		return io.baton.platform.Digests.sha256(key);
+	}
+
+	private record StoredKey(ApiKeyHolder holder, byte[] hash, @Nullable Instant lastUsedAt, boolean revoked) {
 	}
 
 	private static String random(int bytes) {

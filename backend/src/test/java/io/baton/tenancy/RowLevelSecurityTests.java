@@ -137,7 +137,7 @@ class RowLevelSecurityTests {
 				SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 				 WHERE n.nspname = 'baton' AND p.prosecdef ORDER BY p.proname""");
 
-		assertThat(definers).containsExactly("app_directory", "claim_batches", "claim_deliveries",
+		assertThat(definers).containsExactly("api_key_directory", "app_directory", "claim_batches", "claim_deliveries",
 				"claim_reconciliations", "claim_token_checks", "invitation_by_token", "maintain_daily_partitions",
 				"memberships_of", "tenant_ids");
 	}

@@ -1,0 +1,84 @@
+package io.baton.api;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import org.jspecify.annotations.Nullable;
+
+import io.baton.delivery.DeliveryQuery;
+import io.baton.graph.AppId;
+
+/**
+ * The query parameters of a delivery search, as sent; {@link #query} checks them.
+ *
+ * @param before the {@code next} cursor of the previous page
+ */
+record DeliveryFilter(@Parameter(description = "Facebook page id") @Nullable String page,
+		@Parameter(description = "the person's page-scoped id") @Nullable String psid,
+		@Parameter(description = "message id") @Nullable String mid,
+		@Parameter(description = "pending, delivered, dead or skipped") @Nullable String status,
+		@Parameter(description = "queued at or after, ISO-8601 (2025-01-31T12:00:00Z)") @Nullable String from,
+		@Parameter(description = "queued before, ISO-8601") @Nullable String until,
+		@Parameter(description = "the next cursor of the previous page") @Nullable String before,
+		@Parameter(description = "page size, 1 to 200 (50)") @Nullable String limit) {
+
+	static final Set<String> STATUSES = Set.of("pending", "delivered", "dead", "skipped");
+
+	static final int MAX_LIMIT = 200;
+
+	DeliveryQuery query(AppId app) {
+		if (this.status != null && !STATUSES.contains(this.status)) {
+			throw new BadParameter("status must be one of pending, delivered, dead, skipped.");
+		}
+		Instant fromTime = time("from", this.from);
+		Instant untilTime = time("until", this.until);
+		if (fromTime != null && untilTime != null && !fromTime.isBefore(untilTime)) {
+			throw new BadParameter("from must be before until.");
+		}
+		int size = (this.limit != null) ? (int) number("limit", this.limit) : DeliveryQuery.PAGE_SIZE;
+		if (size < 1 || size > MAX_LIMIT) {
+			throw new BadParameter("limit must be from 1 to " + MAX_LIMIT + ".");
+		}
+		Long cursor = (this.before != null) ? number("before", this.before) : null;
+		return new DeliveryQuery(app.value(), blankToNull(this.page), blankToNull(this.psid), blankToNull(this.mid),
+				this.status, fromTime, untilTime, cursor, size);
+	}
+
+	/** A positive whole number, as delivery ids and cursors are. */
+	static long number(String name, String text) {
+		try {
+			long value = Long.parseLong(text.strip());
+			if (value > 0) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new BadParameter(name + " must be a positive whole number.");
+	}
+
+	static AppId app(String text) {
+		return AppId.parse(text).orElseThrow(() -> new BadParameter("appId must be a Facebook app id (digits)."));
+	}
+
+	private static @Nullable Instant time(String name, @Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return OffsetDateTime.parse(text.strip()).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			throw new BadParameter(name + " must be an ISO-8601 time with an offset, e.g. 2025-01-31T12:00:00Z.");
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+}
