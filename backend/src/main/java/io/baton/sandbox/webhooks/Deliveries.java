@@ -35,7 +35,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * delivered, or retried after the schedule's wait, alerting after {@code alert-after} and
  * unsubscribing the app after {@code disable-after} of failures.
  */
-@Component
+// Named apart from Baton's own io.baton.delivery.Deliveries: two beans called
+// "deliveries" stop the application from starting.
+@Component("sandboxWebhookDeliveries")
 @ConditionalOnSandbox
 class Deliveries implements DisposableBean {
 
