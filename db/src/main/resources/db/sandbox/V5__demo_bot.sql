@@ -3,18 +3,16 @@
 -- bot. Times come from the sandbox's clock, like the event timestamps they are compared
 -- with.
 
--- One row per app that has a mode set or has received something; received numbers its
--- receipts, so that only the newest ones are kept.
+-- One row per app whose mode was set.
 CREATE TABLE sandbox.demo_bots (
     app_id   text   PRIMARY KEY REFERENCES sandbox.apps (id) ON DELETE CASCADE,
-    mode     text   NOT NULL DEFAULT 'ok' CHECK (mode IN ('ok', 'fail', 'slow')),
-    received bigint NOT NULL DEFAULT 0
+    mode     text   NOT NULL DEFAULT 'ok' CHECK (mode IN ('ok', 'fail', 'slow'))
 );
 
 -- Every request the demo bot received, accepted or not, with the one event it carried.
 CREATE TABLE sandbox.demo_bot_receipts (
     app_id          text        NOT NULL REFERENCES sandbox.apps (id) ON DELETE CASCADE,
-    seq             bigint      NOT NULL,
+    seq             bigint      GENERATED ALWAYS AS IDENTITY,
     outcome         text        NOT NULL CHECK (outcome IN ('accepted', 'failed', 'refused')),
     signature_valid boolean     NOT NULL,
     delivery_id     text,

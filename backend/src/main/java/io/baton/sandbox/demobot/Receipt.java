@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A recorded request, as the page and the JSON API list it.
  *
- * @param seq its number among the app's requests
+ * @param seq its number; later requests have higher numbers
  * @param outcome {@code accepted}, {@code failed} or {@code refused}
  * @param signatureValid whether the signature matched
  * @param deliveryId Baton's delivery id

@@ -66,25 +66,25 @@ class Receipts {
 	}
 
 	/**
-	 * Numbers the request among the app's, stores it and deletes what falls out of the
-	 * newest {@link DemoBotSettings#keep()}, in one statement.
+	 * Stores the request and, at every {@link DemoBotSettings#pruneEvery()}-th one,
+	 * deletes what falls out of the app's newest {@link DemoBotSettings#keep()}, in one
+	 * statement. No row is shared between requests, so concurrent ones do not queue for a
+	 * lock.
 	 */
 	Mono<Void> record(String appId, Arrival arrival) {
 		DeliveredEvent event = arrival.event();
 		return this.database.sql("""
-				WITH numbered AS (
-				    INSERT INTO sandbox.demo_bots (app_id, received) VALUES (:app, 1)
-				    ON CONFLICT (app_id) DO UPDATE SET received = sandbox.demo_bots.received + 1
-				    RETURNING received
-				), recorded AS (
-				    INSERT INTO sandbox.demo_bot_receipts (app_id, seq, outcome, signature_valid, delivery_id,
+				WITH recorded AS (
+				    INSERT INTO sandbox.demo_bot_receipts (app_id, outcome, signature_valid, delivery_id,
 				        attempt, page_id, psid, kind, event_type, mid, text, event_at, received_at, body)
-				    VALUES (:app, (SELECT received FROM numbered), :outcome, :signatureValid, :deliveryId,
+				    VALUES (:app, :outcome, :signatureValid, :deliveryId,
 				        :attempt, :pageId, :psid, :kind, :eventType, :mid, :text, :eventAt, :receivedAt, :body)
 				    RETURNING seq
 				)
 				DELETE FROM sandbox.demo_bot_receipts
-				WHERE app_id = :app AND seq <= (SELECT seq FROM recorded) - :keep""")
+				WHERE app_id = :app AND (SELECT seq FROM recorded) % :pruneEvery = 0
+				  AND seq <= (SELECT kept.seq FROM sandbox.demo_bot_receipts kept WHERE kept.app_id = :app
+				              ORDER BY kept.seq DESC OFFSET :keep - 1 LIMIT 1)""")
 			.bind("app", appId)
 			.bind("outcome", arrival.outcome().value())
 			.bind("signatureValid", arrival.signatureValid())
@@ -100,6 +100,7 @@ class Receipts {
 			.bind("receivedAt", time(arrival.receivedAt()))
 			.bind("body", text(arrival.body()))
 			.bind("keep", this.settings.keep())
+			.bind("pruneEvery", this.settings.pruneEvery())
 			.then();
 	}
 

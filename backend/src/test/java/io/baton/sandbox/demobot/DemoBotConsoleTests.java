@@ -143,17 +143,15 @@ class DemoBotConsoleTests {
 	 * older; delivery ids d-1, d-2, … with the last two alike.
 	 */
 	private void receivedWithLatencies(String outcome, String receivedAt, long... latencies) {
-		String seqBase = this.world
-			.queryOne("SELECT coalesce(max(seq), 0) FROM sandbox.demo_bot_receipts WHERE app_id = '" + SHOP_BOT + "'");
 		StringBuilder values = new StringBuilder();
 		for (int i = 0; i < latencies.length; i++) {
 			String delivery = "d-" + Math.min(i + 1, Math.max(latencies.length - 1, 1));
 			values.append((i > 0) ? ", " : "")
-				.append("('" + SHOP_BOT + "', " + (Long.parseLong(seqBase) + i + 1) + ", '" + outcome + "', "
-						+ !"refused".equals(outcome) + ", '" + delivery + "', TIMESTAMPTZ '" + receivedAt
-						+ "' - INTERVAL '" + latencies[i] + " ms', TIMESTAMPTZ '" + receivedAt + "', '{}')");
+				.append("('" + SHOP_BOT + "', '" + outcome + "', " + !"refused".equals(outcome) + ", '" + delivery
+						+ "', TIMESTAMPTZ '" + receivedAt + "' - INTERVAL '" + latencies[i] + " ms', TIMESTAMPTZ '"
+						+ receivedAt + "', '{}')");
 		}
-		this.world.sql("INSERT INTO sandbox.demo_bot_receipts (app_id, seq, outcome, signature_valid, delivery_id,"
+		this.world.sql("INSERT INTO sandbox.demo_bot_receipts (app_id, outcome, signature_valid, delivery_id,"
 				+ " event_at, received_at, body) VALUES " + values);
 	}
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo bot receiving Baton's deliveries as a bot would. */
 @BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.demo-bot.keep=3",
-		"baton.sandbox.demo-bot.slow-delay=400ms" })
+		"baton.sandbox.demo-bot.prune-every=1", "baton.sandbox.demo-bot.slow-delay=400ms" })
 class DemoBotEndpointTests {
 
 	static final String OTHER_BOT = "3000000000000004";
