@@ -95,6 +95,11 @@ class GroupCommitTests {
 		assertThat(storedRows()).containsExactlyInAnyOrderElementsOf(
 				posts.stream().map((post) -> new Row(post.to().tenant(), post.to().app(), post.body())).toList());
 		assertThat(groupCommits() - commitsBefore).as("transactions for 200 batches").isLessThan(200);
+		String acmesApp = this.tenantsWithApps.get(0).app();
+		assertThat(this.meters.get("baton.ingress.ack").tag("app", acmesApp).timer().count()).isEqualTo(67);
+		assertThat(this.meters.get("baton.ingress.batches").tag("app", acmesApp).counter().count()).isEqualTo(67);
+		assertThat(this.meters.get("baton.ingress.events").tags("app", acmesApp, "page", "1").counter().count())
+			.isEqualTo(67);
 	}
 
 	@Test
