@@ -10,7 +10,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxBodySize the largest webhook body accepted (413 beyond)
  * @param acceptSha1Signature accept a request signed only with {@code X-Hub-Signature}
  * (SHA-1) when {@code X-Hub-Signature-256} is absent
+ * @param groupMaxBatches the most batches one group commit stores
+ * @param groupMaxSize the most body bytes one group commit stores (a larger single batch
+ * goes alone)
+ * @param concurrentFlushes group commits running at once; the next group gathers while
+ * they run
+ * @param maxWaitingBatches batches waiting for a group commit beyond which a request is
+ * answered 503 at once (Facebook retries)
  */
 @ConfigurationProperties("baton.ingress")
-record IngressSettings(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("false") boolean acceptSha1Signature) {
+record IngressSettings(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("false") boolean acceptSha1Signature,
+		@DefaultValue("200") int groupMaxBatches, @DefaultValue("4MB") DataSize groupMaxSize,
+		@DefaultValue("2") int concurrentFlushes, @DefaultValue("10000") int maxWaitingBatches) {
 }

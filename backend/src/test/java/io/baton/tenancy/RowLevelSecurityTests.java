@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.baton.platform.DatabaseSettings;
 import io.baton.testing.BatonTest;
+import io.baton.testing.GroundTruth;
 import io.baton.testing.Staff;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,21 +176,11 @@ class RowLevelSecurityTests {
 
 	/** The first column of every row, read as the login role (the ground truth). */
 	private List<String> strings(String query) throws SQLException {
-		List<String> values = new ArrayList<>();
-		try (Connection connection = adminConnection();
-				Statement statement = connection.createStatement();
-				ResultSet rows = statement.executeQuery(query)) {
-			while (rows.next()) {
-				values.add(rows.getString(1));
-			}
-		}
-		return values;
+		return GroundTruth.rows(this.settings, query, (row) -> row.getString(1));
 	}
 
-	/** The login role, a superuser here: it bypasses RLS, so it sees the ground truth. */
 	private Connection adminConnection() throws SQLException {
-		return java.sql.DriverManager.getConnection(this.settings.jdbcUrl(), this.settings.username(),
-				this.settings.password());
+		return GroundTruth.connect(this.settings);
 	}
 
 }
