@@ -3,10 +3,11 @@
 # through the sandbox's webhook sender, Baton's intake, routing and delivery, and ends at
 # the sandbox's demo bot, which records when it arrived. Latency is the demo bot's
 # arrival time minus the message's own timestamp (set by the sandbox at the send).
-# Usage: bench/e2e.sh [rate per second] [seconds] [people]   (needs wrk, curl, psql, python3)
+# Usage: bench/e2e.sh [rates per second, comma-separated] [seconds] [people]
+#        (needs wrk, curl, psql, python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rate=${1:-500}
+rates=${1:-100,200,500}
 seconds=${2:-30}
 people=${3:-200}
 port=18081
@@ -16,7 +17,7 @@ app=1000000000000011              # the demo's "Demo Support Bot"
 
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
 [ -f backend/target/baton.jar ] || mvn -B -q -DskipTests package
-java -Xmx512m -jar backend/target/baton.jar --server.port=$port --baton.db.name=$db \
+java -Xmx512m ${BATON_JAVA_OPTS:-} -jar backend/target/baton.jar --server.port=$port --baton.db.name=$db \
   --baton.public-url=$base --logging.level.root=WARN > /tmp/baton-e2e.log 2>&1 &
 baton=$!
 trap 'kill $baton 2>/dev/null || true' EXIT
@@ -69,5 +70,7 @@ run() { # name rate seconds
     || ' ms, p99 ' || round((percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM delivered_at - received_at)))::numeric * 1000, 1) || ' ms'
     FROM baton.deliveries WHERE app_id = '$app' AND created_at >= to_timestamp($since / 1000.0)"
 }
-run "warm-up" 100 10
-run "steady load" "$rate" "$seconds"
+run "warm-up (JIT)" 100 30
+for rate in ${rates//,/ }; do
+  run "steady load" "$rate" "$seconds"
+done

@@ -27,7 +27,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param responseChars how much of a bot's answer the log keeps
  */
 @ConfigurationProperties("baton.delivery")
-record DeliverySettings(@DefaultValue("true") boolean enabled, @DefaultValue("2") int workers,
+record DeliverySettings(@DefaultValue("true") boolean enabled, @DefaultValue("4") int workers,
 		@DefaultValue("32") int claimLimit, @DefaultValue("30s") Duration lease, @DefaultValue("10s") Duration timeout,
 		@DefaultValue( {
 				"5s", "15s", "1m", "5m", "15m", "30m", "1h", "2h", "4h", "8h", "12h" }) List<Duration> retrySchedule,

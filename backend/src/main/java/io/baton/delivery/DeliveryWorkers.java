@@ -96,8 +96,11 @@ class DeliveryWorkers {
 	/** Answers how many deliveries were claimed. */
 	private Mono<Integer> claimAndDeliver() {
 		return claim().flatMap((claimed) -> Flux.fromIterable(claimed)
-			.flatMap(this::deliver, claimed.size() + 1)
-			.then(Mono.just(claimed.size())));
+			.flatMap((delivery) -> this.poster.post(delivery).map((result) -> new Outcomes.Posted(delivery, result)),
+					claimed.size() + 1)
+			.collectList()
+			.flatMap(this::record)
+			.thenReturn(claimed.size()));
 	}
 
 	private Mono<List<ClaimedDelivery>> claim() {
@@ -121,23 +124,26 @@ class DeliveryWorkers {
 			.collectList();
 	}
 
-	private Mono<Void> deliver(ClaimedDelivery delivery) {
-		return this.poster.post(delivery)
-			.flatMap((result) -> this.outcomes.record(delivery, result, this.worker).doOnNext((recorded) -> {
-				measure(delivery, result, recorded);
-				if (recorded.endpointDisabled()) {
-					logger.warn("Bot endpoint of app {} disabled: {}", delivery.appId(), result.error());
-				}
-			}))
-			.then()
-			.onErrorResume((ex) -> {
-				// The lease runs out and another claim tries again.
-				logger.warn("Outcome of delivery {} not recorded", delivery.id(), ex);
-				return Mono.empty();
-			});
+	private Mono<Void> record(List<Outcomes.Posted> posted) {
+		if (posted.isEmpty()) {
+			return Mono.empty();
+		}
+		return this.outcomes.record(posted, this.worker).doOnNext((recorded) -> recorded.forEach((one) -> {
+			measure(one);
+			if (one.endpointDisabled()) {
+				logger.warn("Bot endpoint of app {} disabled: {}", one.posted().delivery().appId(),
+						one.posted().result().error());
+			}
+		})).then().onErrorResume((ex) -> {
+			// The leases run out and another claim tries these again.
+			logger.warn("Outcomes of {} deliveries not recorded", posted.size(), ex);
+			return Mono.empty();
+		});
 	}
 
-	private void measure(ClaimedDelivery delivery, PostResult result, Outcomes.Recorded recorded) {
+	private void measure(Outcomes.Recorded recorded) {
+		ClaimedDelivery delivery = recorded.posted().delivery();
+		PostResult result = recorded.posted().result();
 		Timer.builder("baton.delivery.latency")
 			.description("A bot's answer to one POST")
 			.tag("app", delivery.appId())

@@ -2,24 +2,46 @@ package io.baton.delivery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.baton.platform.MultiRowValues;
+import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes down what a POST came to, in the delivery's tenant and one transaction: the
- * attempt in the log; the delivery delivered, due again after the schedule's next wait,
- * or dead when the schedule is spent; and the endpoint's health (a success closes its
+ * Writes down what the POSTs of one claim came to, one transaction per tenant: each
+ * attempt in the log; each delivery delivered, due again after the schedule's next wait,
+ * or dead when the schedule is spent; and each endpoint's health (a success closes its
  * circuit; failures in a row open it, for longer each time; failing for too long disables
  * the endpoint).
  */
 @Component
 class Outcomes {
+
+	private static final MultiRowValues ATTEMPTS = new MultiRowValues(
+			"INSERT INTO delivery_attempts (tenant_id, delivery_id, app_id, endpoint, attempt, duration_ms, status,"
+					+ " outcome, error, response_body)",
+			"", List.of(UUID.class, Long.class, String.class, String.class, Integer.class, Integer.class, Integer.class,
+					String.class, String.class, String.class));
+
+	private static final MultiRowValues DELIVERIES = new MultiRowValues(
+			"UPDATE deliveries AS d SET status = v.status, next_attempt_at = v.next_attempt_at, leased_until = NULL,"
+					+ " leased_by = NULL, last_status = v.last_status, last_error = v.last_error, updated_at = now(),"
+					+ " delivered_at = CASE WHEN v.status = 'delivered' THEN now() ELSE d.delivered_at END FROM (",
+			") AS v (id, status, next_attempt_at, last_status, last_error, worker)"
+					+ " WHERE d.id = v.id AND d.leased_by = v.worker",
+			List.of(Long.class, String.class, Instant.class, Integer.class, String.class, String.class));
 
 	private final TenantTransactions transactions;
 
@@ -30,85 +52,100 @@ class Outcomes {
 		this.settings = settings;
 	}
 
-	Mono<Recorded> record(ClaimedDelivery delivery, PostResult result, String worker) {
-		return this.transactions.inTenant(delivery.tenant(), (db) -> attempt(db, delivery, result)
-			.then(delivery(db, delivery, result, worker))
-			.flatMap((status) -> endpoint(db, delivery, result).map((disabled) -> new Recorded(status, disabled))));
+	/** Answers each delivery's new status, in the order given. */
+	Mono<List<Recorded>> record(List<Posted> posted, String worker) {
+		Map<TenantId, List<Posted>> byTenant = new LinkedHashMap<>();
+		posted.forEach(
+				(one) -> byTenant.computeIfAbsent(one.delivery().tenant(), (tenant) -> new ArrayList<>()).add(one));
+		return Flux.fromIterable(byTenant.entrySet())
+			.concatMap((tenant) -> this.transactions.inTenant(tenant.getKey(),
+					(db) -> record(db, tenant.getKey(), tenant.getValue(), worker)))
+			.collectList()
+			.map((recorded) -> recorded.stream().flatMap(List::stream).toList());
 	}
 
-	private Mono<Void> attempt(DatabaseClient db, ClaimedDelivery delivery, PostResult result) {
-		DatabaseClient.GenericExecuteSpec insert = db
-			.sql("INSERT INTO delivery_attempts (tenant_id, delivery_id, app_id, endpoint, attempt, duration_ms,"
-					+ " status, outcome, error, response_body)"
-					+ " VALUES (:tenant, :delivery, :app, :endpoint, :attempt, :duration, :status, :outcome, :error,"
-					+ " :response)")
-			.bind("tenant", delivery.tenant().value())
-			.bind("delivery", delivery.id())
-			.bind("app", delivery.appId())
-			.bind("endpoint", delivery.endpoint())
-			.bind("attempt", delivery.attempt())
-			.bind("duration", result.durationMs())
-			.bind("outcome", result.outcome())
-			.bind("error", result.error())
-			.bind("response", result.responseBody());
-		return ((result.status() != null) ? insert.bind("status", result.status())
-				: insert.bindNull("status", Integer.class))
-			.then();
-	}
-
-	/** Answers the delivery's new status. */
-	private Mono<String> delivery(DatabaseClient db, ClaimedDelivery delivery, PostResult result, String worker) {
-		String status = result.delivered() ? "delivered"
-				: (delivery.attempt() >= this.settings.maxAttempts()) ? "dead" : "pending";
-		Instant next = "pending".equals(status)
-				? Instant.now()
-					.plus(this.settings.waitAfter(delivery.attempt(), ThreadLocalRandom.current().nextDouble()))
-				: Instant.now();
-		DatabaseClient.GenericExecuteSpec update = db
-			.sql("UPDATE deliveries SET status = :status,"
-					+ " next_attempt_at = :next, leased_until = NULL, leased_by = NULL, last_status = :code,"
-					+ " last_error = :error, updated_at = now(),"
-					+ " delivered_at = CASE WHEN :status = 'delivered' THEN now() ELSE delivered_at END"
-					+ " WHERE id = :id AND leased_by = :worker")
-			.bind("status", status)
-			.bind("next", next)
-			.bind("error", result.error())
-			.bind("id", delivery.id())
-			.bind("worker", worker);
-		return ((result.status() != null) ? update.bind("code", result.status())
-				: update.bindNull("code", Integer.class))
-			.fetch()
-			.rowsUpdated()
-			.thenReturn(status);
-	}
-
-	/** Answers whether this failure disabled the endpoint. */
-	private Mono<Boolean> endpoint(DatabaseClient db, ClaimedDelivery delivery, PostResult result) {
-		if (result.delivered()) {
-			return db
-				.sql("INSERT INTO endpoint_states (app_id, tenant_id, last_success_at) VALUES (:app, :tenant, now())"
-						+ " ON CONFLICT (app_id) DO UPDATE SET consecutive_failures = 0, failing_since = NULL,"
-						+ " circuit_open_until = NULL, last_success_at = now(), updated_at = now()")
-				.bind("app", delivery.appId())
-				.bind("tenant", delivery.tenant().value())
-				.then()
-				.thenReturn(false);
+	private Mono<List<Recorded>> record(DatabaseClient db, TenantId tenant, List<Posted> posted, String worker) {
+		List<Object[]> attempts = new ArrayList<>();
+		List<Object[]> deliveries = new ArrayList<>();
+		List<String> statuses = new ArrayList<>();
+		for (Posted one : posted) {
+			ClaimedDelivery delivery = one.delivery();
+			PostResult result = one.result();
+			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.appId(), delivery.endpoint(),
+					delivery.attempt(), result.durationMs(), result.status(), result.outcome(), result.error(),
+					result.responseBody() });
+			String status = result.delivered() ? "delivered"
+					: (delivery.attempt() >= this.settings.maxAttempts()) ? "dead" : "pending";
+			Instant next = "pending".equals(status)
+					? Instant.now()
+						.plus(this.settings.waitAfter(delivery.attempt(), ThreadLocalRandom.current().nextDouble()))
+					: Instant.now();
+			deliveries.add(new Object[] { delivery.id(), status, next, result.status(), result.error(), worker });
+			statuses.add(status);
 		}
+		return ATTEMPTS.run(db, attempts)
+			.then(DELIVERIES.run(db, deliveries))
+			.thenMany(Flux.fromIterable(byApp(posted).entrySet())
+				.concatMap((app) -> endpoint(db, tenant, app.getKey(), app.getValue())
+					.map((disabled) -> Map.entry(app.getKey(), disabled))))
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.map((disabledByApp) -> {
+				List<Recorded> recorded = new ArrayList<>(posted.size());
+				for (int i = 0; i < posted.size(); i++) {
+					recorded.add(new Recorded(posted.get(i), statuses.get(i),
+							disabledByApp.getOrDefault(posted.get(i).delivery().appId(), false)));
+				}
+				return recorded;
+			});
+	}
+
+	private static Map<String, List<PostResult>> byApp(List<Posted> posted) {
+		Map<String, List<PostResult>> byApp = new LinkedHashMap<>();
+		posted.forEach(
+				(one) -> byApp.computeIfAbsent(one.delivery().appId(), (app) -> new ArrayList<>()).add(one.result()));
+		return byApp;
+	}
+
+	/**
+	 * The endpoint after this claim's answers, in order: a success resets it, the
+	 * failures after the last success count on. Answers whether they disabled it just
+	 * now.
+	 */
+	private Mono<Boolean> endpoint(DatabaseClient db, TenantId tenant, String app, List<PostResult> results) {
+		int lastSuccess = -1;
+		for (int i = 0; i < results.size(); i++) {
+			if (results.get(i).delivered()) {
+				lastSuccess = i;
+			}
+		}
+		int failuresAfter = results.size() - 1 - lastSuccess;
+		Mono<Void> success = (lastSuccess < 0) ? Mono.empty() : db
+			.sql("INSERT INTO endpoint_states (app_id, tenant_id, last_success_at) VALUES (:app, :tenant, now())"
+					+ " ON CONFLICT (app_id) DO UPDATE SET consecutive_failures = 0, failing_since = NULL,"
+					+ " circuit_open_until = NULL, last_success_at = now(), updated_at = now()")
+			.bind("app", app)
+			.bind("tenant", tenant.value())
+			.then();
+		return success.then((failuresAfter == 0) ? Mono.just(false) : failures(db, tenant, app, failuresAfter));
+	}
+
+	private Mono<Boolean> failures(DatabaseClient db, TenantId tenant, String app, int count) {
 		return db
 			.sql("INSERT INTO endpoint_states AS s (app_id, tenant_id, consecutive_failures, failing_since,"
-					+ " last_failure_at) VALUES (:app, :tenant, 1, now(), now())"
-					+ " ON CONFLICT (app_id) DO UPDATE SET consecutive_failures = s.consecutive_failures + 1,"
+					+ " last_failure_at) VALUES (:app, :tenant, :count, now(), now())"
+					+ " ON CONFLICT (app_id) DO UPDATE SET consecutive_failures = s.consecutive_failures + :count,"
 					+ " failing_since = COALESCE(s.failing_since, now()), last_failure_at = now(), updated_at = now(),"
-					+ " circuit_open_until = CASE WHEN s.consecutive_failures + 1 >= :threshold"
-					+ "   THEN now() + LEAST(:cooldown * power(2, s.consecutive_failures + 1 - :threshold), :max)"
+					+ " circuit_open_until = CASE WHEN s.consecutive_failures + :count >= :threshold"
+					+ "   THEN now() + LEAST(:cooldown * power(2, s.consecutive_failures + :count - :threshold), :max)"
 					+ "        * interval '1 millisecond'" + "   ELSE s.circuit_open_until END,"
 					+ " disabled_at = CASE WHEN s.disabled_at IS NULL AND s.failing_since < now() - :disableAfter"
 					+ "   * interval '1 millisecond' THEN now() ELSE s.disabled_at END,"
 					+ " disabled_reason = CASE WHEN s.disabled_at IS NULL AND s.failing_since < now() - :disableAfter"
 					+ "   * interval '1 millisecond' THEN :reason ELSE s.disabled_reason END"
 					+ " RETURNING (disabled_at IS NOT NULL AND disabled_at >= now()) AS disabled_now")
-			.bind("app", delivery.appId())
-			.bind("tenant", delivery.tenant().value())
+			.bind("app", app)
+			.bind("tenant", tenant.value())
+			.bind("count", count)
 			.bind("threshold", this.settings.circuitThreshold())
 			.bind("cooldown", (double) this.settings.circuitCooldown().toMillis())
 			.bind("max", (double) this.settings.circuitMaxCooldown().toMillis())
@@ -123,11 +160,15 @@ class Outcomes {
 				: (duration.toMinutes() >= 1) ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
 	}
 
+	/** A delivery and what its POST came to. */
+	record Posted(ClaimedDelivery delivery, PostResult result) {
+	}
+
 	/**
-	 * The delivery's status after the attempt, and whether the endpoint was just
-	 * disabled.
+	 * What was written down for one POST: the delivery's status after it, and whether its
+	 * endpoint was just disabled.
 	 */
-	record Recorded(String status, boolean endpointDisabled) {
+	record Recorded(Posted posted, String status, boolean endpointDisabled) {
 	}
 
 }

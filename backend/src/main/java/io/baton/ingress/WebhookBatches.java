@@ -7,7 +7,7 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 import io.baton.graph.AppId;
-import io.baton.platform.MultiRowInsert;
+import io.baton.platform.MultiRowValues;
 import io.baton.tenancy.TenantId;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -17,7 +17,7 @@ final class WebhookBatches {
 
 	// RETURNING yields the rows in the order of VALUES (PostgreSQL inserts them in that
 	// order), which maps each id to its batch.
-	private static final MultiRowInsert ROWS = new MultiRowInsert(
+	private static final MultiRowValues ROWS = new MultiRowValues(
 			"INSERT INTO webhook_batches (tenant_id, app_id, body, entries)", "RETURNING id",
 			List.of(UUID.class, String.class, ByteBuffer.class, Integer.class));
 

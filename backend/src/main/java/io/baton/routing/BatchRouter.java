@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import io.baton.platform.MultiRowInsert;
+import io.baton.platform.MultiRowValues;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
@@ -33,10 +33,10 @@ class BatchRouter {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchRouter.class);
 
-	private static final MultiRowInsert SEEN = new MultiRowInsert("INSERT INTO seen_events (tenant_id, app_id, key)",
+	private static final MultiRowValues SEEN = new MultiRowValues("INSERT INTO seen_events (tenant_id, app_id, key)",
 			"ON CONFLICT DO NOTHING RETURNING key", List.of(UUID.class, String.class, String.class));
 
-	private static final MultiRowInsert DELIVERIES = new MultiRowInsert(
+	private static final MultiRowValues DELIVERIES = new MultiRowValues(
 			"INSERT INTO deliveries (tenant_id, app_id, page_id, psid, lane, field, event_type, mid, event_at,"
 					+ " batch_id, received_at, payload, status, last_error)",
 			"",

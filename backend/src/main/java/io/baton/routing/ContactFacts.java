@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import io.baton.platform.Digests;
-import io.baton.platform.MultiRowInsert;
+import io.baton.platform.MultiRowValues;
 import io.baton.platform.Secret;
 import io.baton.platform.SecretBox;
 import io.baton.tenancy.TenantId;
@@ -33,7 +33,7 @@ class ContactFacts {
 
 	private static final Duration ONE_TIME_TOKEN_LIFE = Duration.ofDays(365);
 
-	private static final MultiRowInsert CONTACTS = new MultiRowInsert(
+	private static final MultiRowValues CONTACTS = new MultiRowValues(
 			"INSERT INTO contacts AS c (tenant_id, page_id, psid, first_seen_at, last_seen_at, last_interaction_at)",
 			"ON CONFLICT (tenant_id, page_id, psid) DO UPDATE SET"
 					+ " first_seen_at = LEAST(c.first_seen_at, EXCLUDED.first_seen_at),"
@@ -41,7 +41,7 @@ class ContactFacts {
 					+ " last_interaction_at = GREATEST(c.last_interaction_at, EXCLUDED.last_interaction_at)",
 			List.of(UUID.class, String.class, String.class, Instant.class, Instant.class, Instant.class));
 
-	private static final MultiRowInsert REFERRALS = new MultiRowInsert(
+	private static final MultiRowValues REFERRALS = new MultiRowValues(
 			"INSERT INTO contact_referrals (tenant_id, page_id, psid, ref, source, type, at)", "",
 			List.of(UUID.class, String.class, String.class, String.class, String.class, String.class, Instant.class));
 

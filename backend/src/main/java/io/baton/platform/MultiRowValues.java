@@ -12,16 +12,17 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 
 /**
- * Many rows in one {@code INSERT … VALUES (…), (…)} statement (one round trip instead of
- * one per row), split so that no statement passes PostgreSQL's limit on bind parameters.
- * Rows are inserted in list order, so identity columns follow it.
+ * Many rows in one statement with a {@code VALUES (…), (…)} list (one round trip instead
+ * of one per row): an {@code INSERT}, or an {@code UPDATE … FROM (VALUES …)}; split so
+ * that no statement passes PostgreSQL's limit on bind parameters. Rows are inserted in
+ * list order, so identity columns follow it.
  *
- * @param head {@code INSERT INTO table (a, b, c)}
+ * @param head what comes before {@code VALUES}: {@code INSERT INTO table (a, b, c)}
  * @param tail what follows the values ({@code ON CONFLICT …}, {@code RETURNING …}), or
  * empty
  * @param types each column's Java type, to bind nulls
  */
-public record MultiRowInsert(String head, String tail, List<Class<?>> types) {
+public record MultiRowValues(String head, String tail, List<Class<?>> types) {
 
 	private static final int MAX_PARAMETERS = 30_000;
 
