@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -99,8 +100,9 @@ class Outcomes {
 			});
 	}
 
+	/** Sorted by app, so that concurrent workers lock endpoints in the same order. */
 	private static Map<String, List<PostResult>> byApp(List<Posted> posted) {
-		Map<String, List<PostResult>> byApp = new LinkedHashMap<>();
+		Map<String, List<PostResult>> byApp = new TreeMap<>();
 		posted.forEach(
 				(one) -> byApp.computeIfAbsent(one.delivery().appId(), (app) -> new ArrayList<>()).add(one.result()));
 		return byApp;
@@ -119,10 +121,16 @@ class Outcomes {
 			}
 		}
 		int failuresAfter = results.size() - 1 - lastSuccess;
+		// A healthy endpoint's row is written at most once a second, so that the workers
+		// delivering to it do not queue for its lock.
 		Mono<Void> success = (lastSuccess < 0) ? Mono.empty() : db
-			.sql("INSERT INTO endpoint_states (app_id, tenant_id, last_success_at) VALUES (:app, :tenant, now())"
-					+ " ON CONFLICT (app_id) DO UPDATE SET consecutive_failures = 0, failing_since = NULL,"
-					+ " circuit_open_until = NULL, last_success_at = now(), updated_at = now()")
+			.sql("WITH changed AS (UPDATE endpoint_states SET consecutive_failures = 0, failing_since = NULL,"
+					+ " circuit_open_until = NULL, last_success_at = now(), updated_at = now() WHERE app_id = :app"
+					+ " AND (consecutive_failures > 0 OR circuit_open_until IS NOT NULL OR last_success_at IS NULL"
+					+ " OR last_success_at < now() - interval '1 second') RETURNING app_id)"
+					+ " INSERT INTO endpoint_states (app_id, tenant_id, last_success_at) SELECT :app, :tenant, now()"
+					+ " WHERE NOT EXISTS (SELECT 1 FROM endpoint_states WHERE app_id = :app)"
+					+ " ON CONFLICT (app_id) DO NOTHING")
 			.bind("app", app)
 			.bind("tenant", tenant.value())
 			.then();
