@@ -15,16 +15,8 @@ db=baton_bench_e2e
 base=http://127.0.0.1:$port
 app=1000000000000011              # the demo's "Demo Support Bot"
 
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
-[ -f backend/target/baton.jar ] || mvn -B -q -DskipTests package
-java -Xmx512m ${BATON_JAVA_OPTS:-} -jar backend/target/baton.jar --server.port=$port --baton.db.name=$db \
-  --baton.public-url=$base --logging.level.root=WARN > /tmp/baton-e2e.log 2>&1 &
-baton=$!
-trap 'kill $baton 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  if psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT count(*) FROM baton.apps WHERE bot_endpoint LIKE '%demo-bot%'" 2>/dev/null | grep -q 2; then break; fi
-  sleep 1
-done
+. bench/baton.sh
+start_baton $port $db /tmp/baton-e2e.log
 sleep 2
 page=$(curl -s $base/sandbox/api/pages | python3 -c "import json,sys; print([p['id'] for p in json.load(sys.stdin)['data'] if p['name']=='Demo Shoes'][0])")
 # Only the support bot takes the page's conversations: it is the primary receiver.

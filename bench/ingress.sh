@@ -14,16 +14,11 @@ db=baton_bench
 app=1000000000000011              # the demo's "Demo Support Bot"
 secret=demo-support-bot-secret    # its sandbox secret
 
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null
-[ -f backend/target/baton.jar ] || mvn -B -q -DskipTests package
-java -Xmx512m -jar backend/target/baton.jar --server.port=$port --baton.db.name=$db \
-  --baton.bench.enabled=true --logging.level.root=WARN ${BATON_ARGS:-} > /tmp/baton-bench.log 2>&1 &
-baton=$!
-trap 'kill $baton 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  if psql -h 127.0.0.1 -U postgres -d $db -tAc "SELECT 1 FROM baton.page_connections WHERE app_id = '$app' LIMIT 1" 2>/dev/null | grep -q 1; then break; fi
-  sleep 1
-done
+. bench/baton.sh
+# shellcheck disable=SC2086 # BATON_ARGS holds several arguments
+# Intake alone: routing and delivery are measured by bench/dataplane.sh.
+start_baton $port $db /tmp/baton-bench.log --baton.bench.enabled=true --baton.routing.enabled=false \
+  --baton.delivery.enabled=false ${BATON_ARGS:-}
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 

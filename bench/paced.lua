@@ -19,6 +19,7 @@ end
 local threads = {}
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("thread_number", #threads) -- for request scripts that split their work by thread
 end
 
 local interval_us, next_us

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -120,7 +121,7 @@ public class DeliveryLog {
 				this.auditLog.recordAs(tenant, actorName, "delivery.replayed", Long.toString(id), Map.of()));
 	}
 
-	private Mono<DeliveryView> replay(TenantId tenant, AppId onlyApp, long id, Mono<Void> audit) {
+	private Mono<DeliveryView> replay(TenantId tenant, @Nullable AppId onlyApp, long id, Mono<Void> audit) {
 		return this.transactions
 			.inTenant(tenant,
 					(db) -> db

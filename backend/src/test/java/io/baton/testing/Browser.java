@@ -112,6 +112,13 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Scrolls the page so that the element is at the top of the window. */
+	public Browser scrollTo(String css) {
+		((org.openqa.selenium.JavascriptExecutor) this.driver).executeScript("arguments[0].scrollIntoView(true)",
+				find(css));
+		return this;
+	}
+
 	/** Saves a screenshot of the page to docs/screenshots/{name}.png. */
 	public Browser screenshot(String name) {
 		try {
