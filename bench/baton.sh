@@ -7,7 +7,7 @@ start_baton() {
   shift 3
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null
   [ -f backend/target/baton.jar ] || mvn -B -q -DskipTests package
-  java -Xmx512m ${BATON_JAVA_OPTS:-} -jar backend/target/baton.jar --server.port="$port" --baton.db.name="$db" \
+  java ${BATON_JAVA_OPTS:--Xmx512m} -jar backend/target/baton.jar --server.port="$port" --baton.db.name="$db" \
     --baton.public-url="http://127.0.0.1:$port" --logging.level.root=WARN "$@" > "$log" 2>&1 &
   baton=$!
   trap 'kill $baton 2>/dev/null || true' EXIT

@@ -23,24 +23,28 @@ start_baton $port $db /tmp/baton-dataplane.log
 
 # Distinct signed batches, enough for every run (Baton would drop a repeated mid).
 total=$(python3 -c "print(sum(int(r) for r in '$rates'.split(',')) * $seconds + 100 * 40 + 5000)")
-python3 - "$total" "$people" "$secret" "$page" > /tmp/bench-dataplane.lua <<'PY'
+python3 - "$total" "$people" "$secret" "$page" > /tmp/bench-dataplane.bodies <<'PY'
 import hashlib, hmac, json, sys
 total, people, secret, page = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3].encode(), sys.argv[4]
-print("bodies, signatures = {}, {}")
 for i in range(total):
     event = {"sender": {"id": str(2000000000000 + i % people)}, "recipient": {"id": page},
              "timestamp": 1764000000000 + i, "message": {"mid": "m_bench_%d" % i, "text": "Is it in stock? \u00e7a"}}
     body = json.dumps({"object": "page", "entry": [{"id": page, "time": 1764000000000 + i, "messaging": [event]}]},
                       ensure_ascii=True, separators=(",", ":"))
-    signature = hmac.new(secret, body.encode(), hashlib.sha256).hexdigest()
-    print("bodies[%d] = [[%s]]; signatures[%d] = \"sha256=%s\"" % (i + 1, body, i + 1, signature))
+    print("sha256=" + hmac.new(secret, body.encode(), hashlib.sha256).hexdigest(), body)
 PY
-cat >> /tmp/bench-dataplane.lua <<'LUA'
+cat > /tmp/bench-dataplane.lua <<'LUA'
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
+local signatures, bodies = {}, {}
 local next_index
 function request()
   if next_index == nil then
+    for line in io.lines("/tmp/bench-dataplane.bodies") do
+      local space = line:find(" ")
+      table.insert(signatures, line:sub(1, space - 1))
+      table.insert(bodies, line:sub(space + 1))
+    end
     next_index = thread_number + (tonumber(os.getenv("BENCH_OFFSET")) or 0)
   end
   local i = next_index

@@ -5,6 +5,11 @@
 -- "delivered, no lease" passed them; the bot got it twice. Owner and grants stay as V9
 -- set them.
 
+-- The oldest pending delivery of each lane is found from the due ones, in the order
+-- they are due, with one index probe each into the lane (instead of first listing the
+-- head of every lane with pending deliveries, which grew with the backlog).
+CREATE INDEX deliveries_pending_due ON baton.deliveries (next_attempt_at, id) WHERE status = 'pending';
+
 CREATE OR REPLACE FUNCTION baton.claim_deliveries(p_limit integer, p_lease interval, p_worker text)
     RETURNS TABLE (id bigint, tenant_id uuid, app_id text, page_id text, attempt integer, payload bytea,
                    endpoint text, secret_sealed text)
@@ -20,15 +25,13 @@ BEGIN
     FOR candidate IN
         SELECT d.id, d.tenant_id, d.app_id, d.page_id, d.attempts, d.payload, a.bot_endpoint, a.secret_sealed,
                (s.circuit_open_until IS NOT NULL) AS half_open
-          FROM (SELECT DISTINCT ON (h.lane) h.id
-                  FROM baton.deliveries h
-                 WHERE h.status = 'pending'
-                 ORDER BY h.lane, h.id) heads
-          JOIN baton.deliveries d ON d.id = heads.id
+          FROM baton.deliveries d
           JOIN baton.apps a ON a.app_id = d.app_id
           LEFT JOIN baton.endpoint_states s ON s.app_id = d.app_id
          WHERE d.status = 'pending'
            AND d.next_attempt_at <= now()
+           AND NOT EXISTS (SELECT 1 FROM baton.deliveries earlier
+                            WHERE earlier.lane = d.lane AND earlier.status = 'pending' AND earlier.id < d.id)
            AND (d.leased_until IS NULL OR d.leased_until < now())
            AND (s.app_id IS NULL OR (s.disabled_at IS NULL
                 AND (s.circuit_open_until IS NULL OR s.circuit_open_until <= now())))
