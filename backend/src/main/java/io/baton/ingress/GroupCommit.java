@@ -130,7 +130,13 @@ class GroupCommit {
 			List<WaitingBatch> batches = byTenant.get(tenant);
 			return WebhookBatches.insert(db, tenant, batches.stream().map(WaitingBatch::batch).toList())
 				.map((ids) -> stored(batches, ids));
-		}).map((storedByTenant) -> storedByTenant.stream().flatMap(List::stream).toList());
+		})
+			.map((storedByTenant) -> storedByTenant.stream().flatMap(List::stream).toList())
+			// A database that hangs must not hold the flush slots: the requests get 503
+			// and
+			// Facebook retries; should the group commit after all, routing drops the
+			// repeats.
+			.timeout(this.settings.flushTimeout());
 	}
 
 	private static List<StoredBatch> stored(List<WaitingBatch> batches, List<Long> ids) {

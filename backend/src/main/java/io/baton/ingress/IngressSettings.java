@@ -1,5 +1,7 @@
 package io.baton.ingress;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -17,9 +19,12 @@ import org.springframework.util.unit.DataSize;
  * they run
  * @param maxWaitingBatches batches waiting for a group commit beyond which a request is
  * answered 503 at once (Facebook retries)
+ * @param flushTimeout how long a group commit may take (a connection included) before its
+ * requests are answered 503, well inside Facebook's 20 seconds
  */
 @ConfigurationProperties("baton.ingress")
 record IngressSettings(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("false") boolean acceptSha1Signature,
 		@DefaultValue("200") int groupMaxBatches, @DefaultValue("4MB") DataSize groupMaxSize,
-		@DefaultValue("2") int concurrentFlushes, @DefaultValue("10000") int maxWaitingBatches) {
+		@DefaultValue("2") int concurrentFlushes, @DefaultValue("10000") int maxWaitingBatches,
+		@DefaultValue("10s") Duration flushTimeout) {
 }

@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -48,7 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * transactions than requests; a failed group answers 503 and stores nothing; row-level
  * security still checks each row against its own tenant.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.test.label=group-commit" })
+@BatonTest(
+		properties = { "baton.demo.enabled=false", "baton.test.label=group-commit", "baton.ingress.flush-timeout=1s" })
 class GroupCommitTests {
 
 	@Autowired
@@ -137,6 +139,32 @@ class GroupCommitTests {
 		assertThat(statuses).hasSize(30).containsOnly(503);
 		assertThat(storedRows()).isEmpty();
 		assertThat(sendAllAtOnce(posts.subList(0, 3))).as("after the database recovers").containsOnly(200);
+	}
+
+	@Test
+	void aGroupCommitThatHangsIsAnswered503AtItsTimeoutAndTheSlotsAreFreeAgain() throws Exception {
+		List<Post> posts = IntStream.range(0, 6)
+			.mapToObj((i) -> new Post(this.tenantsWithApps.get(i % 3), batch("stuck " + i)))
+			.toList();
+		adminSql("CREATE FUNCTION baton.hang_inserts() RETURNS trigger LANGUAGE plpgsql AS"
+				+ " $$ BEGIN PERFORM pg_sleep(3); RETURN NULL; END $$");
+		adminSql("CREATE TRIGGER hang BEFORE INSERT ON baton.webhook_batches"
+				+ " FOR EACH STATEMENT EXECUTE FUNCTION baton.hang_inserts()");
+		List<Integer> statuses;
+		Duration answeredIn;
+		try {
+			long started = System.nanoTime();
+			statuses = sendAllAtOnce(posts);
+			answeredIn = Duration.ofNanos(System.nanoTime() - started);
+		}
+		finally {
+			adminSql("DROP TRIGGER hang ON baton.webhook_batches");
+			adminSql("DROP FUNCTION baton.hang_inserts()");
+		}
+
+		assertThat(statuses).containsOnly(503);
+		assertThat(answeredIn).as("answered before the 3 s insert ends").isLessThan(Duration.ofMillis(2900));
+		assertThat(sendAllAtOnce(posts.subList(0, 3))).as("the flush slots are free again").containsOnly(200);
 	}
 
 	@Test
