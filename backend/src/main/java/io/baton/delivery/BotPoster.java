@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.timeout.ReadTimeoutException;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
@@ -81,9 +83,8 @@ class BotPoster {
 	private PostResult failure(Throwable ex, int durationMs) {
 		Throwable cause = (ex instanceof WebClientRequestException request && request.getCause() != null)
 				? request.getCause() : ex;
-		boolean timedOut = cause instanceof TimeoutException
-				|| cause instanceof io.netty.handler.timeout.ReadTimeoutException
-				|| cause.getClass().getSimpleName().contains("Timeout");
+		boolean timedOut = cause instanceof TimeoutException || cause instanceof ReadTimeoutException
+				|| cause instanceof ConnectTimeoutException;
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 		return timedOut
 				? new PostResult("timeout", null, durationMs,

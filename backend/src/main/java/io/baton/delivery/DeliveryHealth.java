@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.baton.graph.AppId;
@@ -41,14 +42,11 @@ public class DeliveryHealth {
 
 	public Mono<DeliveryFigures> figures(TenantId tenant, AppId app, Duration span) {
 		Instant since = this.clock.instant().minus(span);
-		return this.transactions.inTenant(tenant,
-				(db) -> totals(db, tenant, app, since).zipWith(pages(db, tenant, app, since).collectList())
-					.zipWith(hours(db, tenant, app, since).collectList())
-					.zipWith(endpoint(db, tenant, app, since))
-					.zipWith(failures(db, tenant, app, since).collectList())
-					.map((all) -> new DeliveryFigures(all.getT1().getT1().getT1().getT1(),
-							all.getT1().getT1().getT1().getT2(), all.getT1().getT1().getT2(), all.getT1().getT2(),
-							all.getT2())));
+		return this.transactions.inTenant(tenant, (db) -> Mono
+			.zip(totals(db, tenant, app, since), pages(db, tenant, app, since).collectList(),
+					hours(db, tenant, app, since).collectList(), endpoint(db, tenant, app, since),
+					failures(db, tenant, app, since).collectList())
+			.map((all) -> new DeliveryFigures(all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5())));
 	}
 
 	private Mono<DeliveryFigures.Totals> totals(DatabaseClient db, TenantId tenant, AppId app, Instant since) {
@@ -64,8 +62,7 @@ public class DeliveryHealth {
 			.one();
 	}
 
-	private reactor.core.publisher.Flux<DeliveryFigures.PageLine> pages(DatabaseClient db, TenantId tenant, AppId app,
-			Instant since) {
+	private Flux<DeliveryFigures.PageLine> pages(DatabaseClient db, TenantId tenant, AppId app, Instant since) {
 		return scoped(db,
 				"SELECT page_id, count(*) AS events, " + byStatus() + ", "
 						+ String.format(PERCENTILES_MS, END_TO_END, "e2e")
@@ -78,8 +75,7 @@ public class DeliveryHealth {
 			.all();
 	}
 
-	private reactor.core.publisher.Flux<DeliveryFigures.Hour> hours(DatabaseClient db, TenantId tenant, AppId app,
-			Instant since) {
+	private Flux<DeliveryFigures.Hour> hours(DatabaseClient db, TenantId tenant, AppId app, Instant since) {
 		return scoped(db, "WITH hours AS (SELECT generate_series(date_trunc('hour', :since::timestamptz),"
 				+ "   date_trunc('hour', now()), interval '1 hour') AS start),"
 				+ " d AS (SELECT date_trunc('hour', created_at) AS start, count(*) AS events,"
@@ -113,8 +109,7 @@ public class DeliveryHealth {
 			.one();
 	}
 
-	private reactor.core.publisher.Flux<DeliveryFigures.Failure> failures(DatabaseClient db, TenantId tenant, AppId app,
-			Instant since) {
+	private Flux<DeliveryFigures.Failure> failures(DatabaseClient db, TenantId tenant, AppId app, Instant since) {
 		return scoped(db,
 				"SELECT delivery_id, attempt, at, status, outcome, error, response_body"
 						+ " FROM delivery_attempts WHERE tenant_id = :tenant AND app_id = :app AND at >= :since"

@@ -5,7 +5,6 @@ import reactor.core.publisher.Mono;
 
 import io.baton.platform.Repeating;
 import io.baton.platform.RetentionSettings;
-import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -47,14 +46,7 @@ class DeliveryRetention {
 
 	/** Answers how many deliveries were removed. */
 	Mono<Long> sweep() {
-		return this.transactions.allTenants()
-			.concatMap((tenant) -> removeSome(tenant)
-				.expand((removed) -> (removed == PER_STATEMENT) ? removeSome(tenant) : Mono.empty()))
-			.reduce(0L, Long::sum);
-	}
-
-	private Mono<Long> removeSome(TenantId tenant) {
-		return this.transactions.inTenant(tenant, (db) -> db
+		return this.transactions.removeInEachTenant(PER_STATEMENT, (tenant, db) -> db
 			.sql("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE tenant_id = :tenant"
 					+ " AND status <> 'pending' AND updated_at < now() - :keepDays * interval '1 day' LIMIT :limit)")
 			.bind("tenant", tenant.value())

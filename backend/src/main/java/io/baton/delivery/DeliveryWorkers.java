@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -52,9 +51,6 @@ class DeliveryWorkers {
 
 	private final String worker = "worker-" + UUID.randomUUID();
 
-	private Disposable running = () -> {
-	};
-
 	DeliveryWorkers(DatabaseClient database, AppDirectory directory, BotPoster poster, Outcomes outcomes,
 			DeliverySettings settings, MeterRegistry meters) {
 		this.database = database;
@@ -69,13 +65,13 @@ class DeliveryWorkers {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		if (this.settings.enabled()) {
-			this.running = this.loop.start(this.settings.workers(), this::drain);
+			this.loop.start(this.settings.workers(), this::drain);
 		}
 	}
 
 	@EventListener(ContextClosedEvent.class)
 	void stop() {
-		this.running.dispose();
+		this.loop.stop();
 	}
 
 	@EventListener

@@ -26,17 +26,19 @@ public final class WorkLoop {
 
 	private final Duration pollEvery;
 
+	private Disposable running = () -> {
+	};
+
 	public WorkLoop(String what, Duration pollEvery) {
 		this.what = what;
 		this.pollEvery = pollEvery;
 	}
 
 	/**
-	 * Starts {@code workers} loops, each running {@code drain}; dispose the answer to
-	 * stop them.
+	 * Starts {@code workers} loops, each running {@code drain}, until {@link #stop()}.
 	 */
-	public Disposable start(int workers, Supplier<Mono<?>> drain) {
-		return Flux.range(0, workers)
+	public void start(int workers, Supplier<Mono<?>> drain) {
+		this.running = Flux.range(0, workers)
 			.flatMap((worker) -> Flux.merge(Flux.interval(Duration.ZERO, this.pollEvery), this.wakeUps.asFlux())
 				.onBackpressureLatest()
 				.concatMap((tick) -> Mono.defer(drain).then().onErrorResume((ex) -> {
@@ -44,6 +46,10 @@ public final class WorkLoop {
 					return Mono.empty();
 				}), 1), workers)
 			.subscribe();
+	}
+
+	public void stop() {
+		this.running.dispose();
 	}
 
 	/** Runs the loops now rather than at their next poll. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import io.baton.ingress.BatchesStored;
@@ -35,9 +34,6 @@ class RoutingWorkers {
 
 	private final WorkLoop loop;
 
-	private Disposable running = () -> {
-	};
-
 	RoutingWorkers(BatchRouter router, RoutingSettings settings, ApplicationEventPublisher events,
 			MeterRegistry meters) {
 		this.router = router;
@@ -50,13 +46,13 @@ class RoutingWorkers {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		if (this.settings.enabled()) {
-			this.running = this.loop.start(this.settings.workers(), this::drain);
+			this.loop.start(this.settings.workers(), this::drain);
 		}
 	}
 
 	@EventListener(ContextClosedEvent.class)
 	void stop() {
-		this.running.dispose();
+		this.loop.stop();
 	}
 
 	@EventListener

@@ -1,6 +1,7 @@
 package io.baton.tenancy;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -58,8 +59,21 @@ public class TenantTransactions {
 	 */
 	public Flux<TenantId> allTenants() {
 		return this.database.sql("SELECT tenant_id FROM tenant_ids()")
-			.map((row) -> new TenantId(row.get("tenant_id", java.util.UUID.class)))
+			.map((row) -> new TenantId(row.get("tenant_id", UUID.class)))
 			.all();
+	}
+
+	/**
+	 * Retention: runs {@code removeSome} in each tenant's own transaction, again while it
+	 * removes a full {@code perStatement} (so no transaction grows with the backlog);
+	 * answers how many rows were removed in all.
+	 */
+	public Mono<Long> removeInEachTenant(int perStatement,
+			BiFunction<TenantId, DatabaseClient, Mono<Long>> removeSome) {
+		return allTenants().concatMap((tenant) -> {
+			Mono<Long> once = inTenant(tenant, (db) -> removeSome.apply(tenant, db));
+			return once.expand((removed) -> (removed == perStatement) ? once : Mono.empty());
+		}).reduce(0L, Long::sum);
 	}
 
 	/**

@@ -4,14 +4,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.baton.sandbox.SandboxConsole;
 import io.baton.sandbox.SandboxWorld;
+import io.baton.testing.FacebookWebhooks;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -74,14 +70,7 @@ class DemoBotClient {
 	}
 
 	static String signature(String secret, String body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return "sha256=" + FacebookWebhooks.hmac("HmacSHA256", secret, body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	void setMode(String appId, String mode) {
