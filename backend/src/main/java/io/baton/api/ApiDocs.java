@@ -24,10 +24,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocs {
 
-	static final String BEARER = "bearerAuth";
-
-	static final String SESSION = "session";
-
 	private static final Map<String, String> PROBLEMS = Map.of("400", "A parameter is not usable", "401",
 			"No key or session, or an unknown or revoked key", "403", "The role or the kind of caller may not do this",
 			"404", "No such resource, or one of another app or tenant");
@@ -39,12 +35,12 @@ class ApiDocs {
 				.version("v1")
 				.description("Baton's JSON API for tenants' automation. Errors are RFC 9457 problem details."))
 			.components(new Components()
-				.addSecuritySchemes(BEARER,
+				.addSecuritySchemes(JsonApi.KEY,
 						new SecurityScheme().type(SecurityScheme.Type.HTTP)
 							.scheme("bearer")
 							.bearerFormat("bk_<prefix>_<secret>")
 							.description("An app's API key: acts for that app only."))
-				.addSecuritySchemes(SESSION,
+				.addSecuritySchemes(JsonApi.SESSION,
 						new SecurityScheme().type(SecurityScheme.Type.APIKEY)
 							.in(SecurityScheme.In.COOKIE)
 							.name("SESSION")

@@ -6,9 +6,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.baton.apps.ApiKeyRevoked;
-import io.baton.tenancy.NotAllowed;
-import io.baton.tenancy.NotFound;
-import io.baton.tenancy.Rejected;
+import io.baton.platform.NotAllowed;
+import io.baton.platform.NotFound;
+import io.baton.platform.Rejected;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,7 +30,7 @@ import org.springframework.web.server.WebExceptionHandler;
  * any controller is chosen (an unknown path, a wrong method), and the security chain's
  * refusals. Unexpected failures are logged once and answered without their message.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+@RestControllerAdvice(annotations = JsonApi.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems implements WebExceptionHandler {
 

@@ -1,9 +1,9 @@
 package io.baton.api;
 
 /** A path variable or query parameter the API cannot use; the message says which. */
-class BadParameter extends RuntimeException {
+public class BadParameter extends RuntimeException {
 
-	BadParameter(String message) {
+	public BadParameter(String message) {
 		super(message);
 	}
 

@@ -19,8 +19,8 @@ import reactor.core.publisher.Mono;
 import io.baton.graph.AppId;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.NotFound;
-import io.baton.tenancy.Rejected;
+import io.baton.platform.NotFound;
+import io.baton.platform.Rejected;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 

@@ -4,7 +4,7 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baton.tenancy.Rejected;
+import io.baton.platform.Rejected;
 
 /**
  * What Baton accepts as a bot endpoint: an https URL (http too in sandbox mode), or none.

@@ -18,7 +18,7 @@ import io.baton.platform.BatonSettings;
 import io.baton.platform.Secret;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.DemoTenant;
-import io.baton.tenancy.NotFound;
+import io.baton.platform.NotFound;
 import io.baton.tokens.PageTokens;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -25,7 +25,7 @@ import io.baton.platform.BatonSettings;
 import io.baton.platform.Secret;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.Rejected;
+import io.baton.platform.Rejected;
 import io.baton.tenancy.TenantTransactions;
 import io.baton.tokens.PageTokens;
 

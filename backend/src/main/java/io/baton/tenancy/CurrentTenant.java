@@ -1,5 +1,7 @@
 package io.baton.tenancy;
 
+import io.baton.platform.NotAllowed;
+
 /**
  * The tenant a request acts in, and who acts: resolved once per request from the
  * signed-in user and the tenant in the URL, and passed to every tenant operation.

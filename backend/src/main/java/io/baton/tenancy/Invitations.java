@@ -1,5 +1,7 @@
 package io.baton.tenancy;
 
+import io.baton.platform.Rejected;
+import io.baton.platform.NotFound;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,7 @@
 package io.baton.tenancy;
 
+import io.baton.platform.Rejected;
+import io.baton.platform.NotFound;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

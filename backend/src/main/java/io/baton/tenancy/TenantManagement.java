@@ -1,5 +1,6 @@
 package io.baton.tenancy;
 
+import io.baton.platform.Rejected;
 import java.util.Map;
 import java.util.UUID;
 

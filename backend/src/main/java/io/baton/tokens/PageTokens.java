@@ -15,7 +15,7 @@ import io.baton.platform.Secret;
 import io.baton.platform.SecretBox;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.NotFound;
+import io.baton.platform.NotFound;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** How the dashboard writes times: UTC, minutes. */
-final class Dates {
+public final class Dates {
 
 	private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
 		.withZone(ZoneOffset.UTC);
@@ -13,7 +13,7 @@ final class Dates {
 	private Dates() {
 	}
 
-	static String format(Instant instant) {
+	public static String format(Instant instant) {
 		return FORMAT.format(instant);
 	}
 

@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import io.baton.tenancy.NotAllowed;
-import io.baton.tenancy.NotFound;
-import io.baton.tenancy.Rejected;
+import io.baton.platform.NotAllowed;
+import io.baton.platform.NotFound;
+import io.baton.platform.Rejected;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;

@@ -12,7 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
  * Messages that survive one redirect (WebFlux has no flash attributes): kept in the web
  * session and shown, then dropped, by the next page.
  */
-record Flash(Kind kind, String message, @Nullable String link) {
+public record Flash(Kind kind, String message, @Nullable String link) {
 
 	enum Kind {
 
@@ -22,15 +22,15 @@ record Flash(Kind kind, String message, @Nullable String link) {
 
 	private static final String ATTRIBUTE = "baton.flash";
 
-	static Mono<Void> success(ServerWebExchange exchange, String message) {
+	public static Mono<Void> success(ServerWebExchange exchange, String message) {
 		return add(exchange, new Flash(Kind.SUCCESS, message, null));
 	}
 
-	static Mono<Void> error(ServerWebExchange exchange, String message) {
+	public static Mono<Void> error(ServerWebExchange exchange, String message) {
 		return add(exchange, new Flash(Kind.ERROR, message, null));
 	}
 
-	static Mono<Void> withLink(ServerWebExchange exchange, String message, String link) {
+	public static Mono<Void> withLink(ServerWebExchange exchange, String message, String link) {
 		return add(exchange, new Flash(Kind.INFO, message, link));
 	}
 

@@ -5,12 +5,12 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Reads posted form fields; a missing field reads as empty text. */
-final class Forms {
+public final class Forms {
 
 	private Forms() {
 	}
 
-	static Mono<String> field(ServerWebExchange exchange, String name) {
+	public static Mono<String> field(ServerWebExchange exchange, String name) {
 		return exchange.getFormData().map((form) -> {
 			String value = form.getFirst(name);
 			return (value != null) ? value : "";

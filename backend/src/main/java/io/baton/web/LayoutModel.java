@@ -4,11 +4,6 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
-import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.TenantManagement;
-import io.baton.tenancy.TenantMembership;
-import io.baton.tokens.PageTokens;
-
 import org.springframework.security.web.reactive.result.view.CsrfRequestDataValueProcessor;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -16,44 +11,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * What the shared layout shows on every page: the signed-in user, the tenant switcher,
- * pending flash messages, and the CSRF token that forms carry.
+ * What the shared layout shows on every page whatever the feature: pending flash messages
+ * and the CSRF token that forms carry. Features add their own parts (the signed-in user
+ * and tenant switcher come from {@code tenancy}, the token banner from {@code tokens}).
  */
 @ControllerAdvice
 class LayoutModel {
-
-	private final TenantManagement tenants;
-
-	private final PageTokens tokens;
-
-	LayoutModel(TenantManagement tenants, PageTokens tokens) {
-		this.tenants = tenants;
-		this.tokens = tokens;
-	}
-
-	@ModelAttribute("user")
-	Mono<io.baton.tenancy.SignedInUser> user() {
-		return TenantArguments.signedInUser();
-	}
-
-	@ModelAttribute("memberships")
-	Mono<List<TenantMembership>> memberships() {
-		return TenantArguments.signedInUser()
-			.flatMap((user) -> this.tenants.tenantsOf(user.id()).collectList())
-			.defaultIfEmpty(List.of());
-	}
-
-	/**
-	 * How many of the current tenant's page tokens stopped working: the banner that leads
-	 * to the fix.
-	 */
-	@ModelAttribute("invalidTokens")
-	Mono<Long> invalidTokens(ServerWebExchange exchange) {
-		// resolved when the page renders, after the handler entered the tenant
-		return Mono.defer(() -> Mono.justOrEmpty(exchange.<CurrentTenant>getAttribute(TenantArguments.CURRENT_TENANT)))
-			.flatMap(this.tokens::invalidCount)
-			.defaultIfEmpty(0L);
-	}
 
 	@ModelAttribute("flashes")
 	Mono<List<Flash>> flashes(ServerWebExchange exchange) {

@@ -29,8 +29,7 @@ class WebSecurity {
 			+ " img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityWebFilterChain batonSecurity(ServerHttpSecurity http, FacebookSignIn signIn,
-			ReactiveClientRegistrationRepository registrations) {
+	SecurityWebFilterChain batonSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations) {
 		RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
 		loggedOut.setLogoutSuccessUrl(URI.create("/login?logout"));
 		return http

@@ -1,5 +1,7 @@
 package io.baton.tenancy;
 
+import io.baton.platform.NotFound;
+
 import java.time.Duration;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.baton.web;
+package io.baton.tenancy.web;
 
 import reactor.core.publisher.Mono;
 
@@ -6,6 +6,8 @@ import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.Members;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
+import io.baton.web.Flash;
+import io.baton.web.Forms;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +29,7 @@ class TenantController {
 
 	@GetMapping("/tenants/new")
 	String newTenant() {
-		return "tenants/new";
+		return "tenancy/new";
 	}
 
 	@PostMapping("/tenants")
@@ -40,7 +42,7 @@ class TenantController {
 
 	@GetMapping("/t/{tenantId}/settings")
 	String settings(CurrentTenant current) {
-		return "tenants/settings";
+		return "tenancy/settings";
 	}
 
 	@PostMapping("/t/{tenantId}/rename")

@@ -1,9 +1,10 @@
-package io.baton.web;
+package io.baton.tenancy.web;
 
 import reactor.core.publisher.Mono;
 
 import io.baton.tenancy.Invitations;
 import io.baton.tenancy.SignedInUser;
+import io.baton.web.Flash;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,7 +28,7 @@ class InvitationController {
 		model.addAttribute("token", token);
 		return this.invitations.open(token)
 			.doOnNext((preview) -> model.addAttribute("invitation", preview))
-			.thenReturn("invitation");
+			.thenReturn("tenancy/invitation");
 	}
 
 	@PostMapping("/invitations/{token}/accept")

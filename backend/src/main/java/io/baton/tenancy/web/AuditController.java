@@ -1,4 +1,4 @@
-package io.baton.web;
+package io.baton.tenancy.web;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -45,7 +45,7 @@ class AuditController {
 				model.addAttribute("entries", entries);
 				model.addAttribute("nextBefore", nextPage(entries));
 			})
-			.thenReturn("audit");
+			.thenReturn("tenancy/audit");
 	}
 
 	private static @Nullable Long nextPage(List<AuditEntry> entries) {

@@ -1,4 +1,4 @@
-package io.baton.tenancy;
+package io.baton.platform;
 
 /** The member's role does not permit the action. */
 public class NotAllowed extends RuntimeException {

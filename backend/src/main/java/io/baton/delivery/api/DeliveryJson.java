@@ -1,4 +1,4 @@
-package io.baton.api;
+package io.baton.delivery.api;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.baton.web;
+package io.baton.onboarding.web;
 
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +11,11 @@ import io.baton.graph.PageId;
 import io.baton.onboarding.PageOnboarding;
 import io.baton.onboarding.PendingConnection;
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.NotFound;
-import io.baton.tenancy.Rejected;
+import io.baton.platform.NotFound;
+import io.baton.platform.Rejected;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
-import io.baton.tokens.PageTokens;
+import io.baton.web.Flash;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,12 +40,9 @@ class ConnectPagesController {
 
 	private final TenantManagement tenants;
 
-	private final PageTokens tokens;
-
-	ConnectPagesController(PageOnboarding onboarding, TenantManagement tenants, PageTokens tokens) {
+	ConnectPagesController(PageOnboarding onboarding, TenantManagement tenants) {
 		this.onboarding = onboarding;
 		this.tenants = tenants;
-		this.tokens = tokens;
 	}
 
 	@PostMapping("/t/{tenantId}/apps/{appId}/connect")
@@ -79,7 +76,7 @@ class ConnectPagesController {
 		return exchange.getSession()
 			.flatMap((session) -> pendingFor(session, state, current, app(appId)))
 			.doOnNext((pending) -> model.addAttribute("pending", pending))
-			.thenReturn("apps/connect");
+			.thenReturn("onboarding/connect");
 	}
 
 	@PostMapping("/t/{tenantId}/apps/{appId}/connect/pages")
@@ -94,7 +91,7 @@ class ConnectPagesController {
 						model.addAttribute("outcomes", outcomes);
 						model.addAttribute("appId", pending.app());
 					}));
-		}).thenReturn("apps/connected");
+		}).thenReturn("onboarding/connected");
 	}
 
 	@PostMapping("/t/{tenantId}/apps/{appId}/pages/{pageId}/disconnect")
@@ -104,14 +101,6 @@ class ConnectPagesController {
 		return this.onboarding.disconnect(current, app(appId), page)
 			.flatMap((answer) -> Flash.success(exchange, "Page " + page + " disconnected. " + answer))
 			.thenReturn("redirect:/t/" + current.id() + "/pages");
-	}
-
-	@GetMapping("/t/{tenantId}/pages")
-	Mono<String> inventory(CurrentTenant current, Model model) {
-		return this.tokens.inventory(current)
-			.collectList()
-			.doOnNext((list) -> model.addAttribute("tokens", list))
-			.thenReturn("pages");
 	}
 
 	private static Mono<String> cancelled(ServerWebExchange exchange, CurrentTenant current,

@@ -1,4 +1,4 @@
-package io.baton.web;
+package io.baton.delivery.web;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +16,8 @@ import io.baton.delivery.DeliveryView;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookHealth;
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.NotFound;
+import io.baton.platform.NotFound;
+import io.baton.web.Flash;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -70,7 +71,7 @@ class DeliveriesController {
 			})
 			.then(this.deliveries.endpointHealth(current.id(), app))
 			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
-			.thenReturn("apps/health");
+			.thenReturn("delivery/health");
 	}
 
 	@GetMapping("/t/{tenantId}/apps/{appId}/deliveries")
@@ -92,7 +93,7 @@ class DeliveriesController {
 			})
 			.then(this.deliveries.endpointHealth(current.id(), app))
 			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
-			.thenReturn("apps/deliveries");
+			.thenReturn("delivery/deliveries");
 	}
 
 	@GetMapping("/t/{tenantId}/apps/{appId}/deliveries/{deliveryId}")
@@ -103,7 +104,7 @@ class DeliveriesController {
 			.doOnNext((found) -> model.addAttribute("app", found))
 			.then(ofApp(current, app, deliveryId))
 			.doOnNext((found) -> model.addAttribute("delivery", found))
-			.thenReturn("apps/delivery");
+			.thenReturn("delivery/delivery");
 	}
 
 	@PostMapping("/t/{tenantId}/apps/{appId}/deliveries/{deliveryId}/replay")

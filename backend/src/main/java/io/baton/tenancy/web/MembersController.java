@@ -1,4 +1,4 @@
-package io.baton.web;
+package io.baton.tenancy.web;
 
 import java.util.UUID;
 
@@ -8,10 +8,13 @@ import io.baton.platform.BatonSettings;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.Invitations;
 import io.baton.tenancy.Members;
-import io.baton.tenancy.NotFound;
-import io.baton.tenancy.Rejected;
+import io.baton.platform.NotFound;
+import io.baton.platform.Rejected;
 import io.baton.tenancy.Role;
 import io.baton.tenancy.UserId;
+import io.baton.web.Flash;
+import io.baton.web.Forms;
+import io.baton.web.Dates;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -48,7 +51,7 @@ class MembersController {
 			.collectList()
 			.doOnNext((list) -> model.addAttribute("members", list))
 			.then(invitationsIfAllowed)
-			.thenReturn("members");
+			.thenReturn("tenancy/members");
 	}
 
 	@PostMapping("/t/{tenantId}/invitations")

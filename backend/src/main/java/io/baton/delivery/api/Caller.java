@@ -1,4 +1,4 @@
-package io.baton.api;
+package io.baton.delivery.api;
 
 import reactor.core.publisher.Mono;
 
@@ -7,7 +7,7 @@ import io.baton.delivery.DeliveryLog;
 import io.baton.delivery.DeliveryView;
 import io.baton.graph.AppId;
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.NotFound;
+import io.baton.platform.NotFound;
 import io.baton.tenancy.TenantId;
 
 /**

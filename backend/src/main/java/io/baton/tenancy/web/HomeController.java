@@ -1,4 +1,4 @@
-package io.baton.web;
+package io.baton.tenancy.web;
 
 import java.util.Comparator;
 
@@ -34,7 +34,7 @@ class HomeController {
 		MultiValueMap<String, String> query = exchange.getRequest().getQueryParams();
 		model.addAttribute("loggedOut", query.containsKey("logout"));
 		model.addAttribute("failed", query.containsKey("error"));
-		return "login";
+		return "tenancy/login";
 	}
 
 	/**
@@ -54,7 +54,7 @@ class HomeController {
 		return this.members.list(current)
 			.count()
 			.doOnNext((count) -> model.addAttribute("memberCount", count))
-			.thenReturn("dashboard");
+			.thenReturn("tenancy/home");
 	}
 
 }

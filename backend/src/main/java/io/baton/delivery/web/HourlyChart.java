@@ -1,9 +1,10 @@
-package io.baton.web;
+package io.baton.delivery.web;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import io.baton.delivery.DeliveryFigures;
+import io.baton.web.Dates;
 
 /**
  * An app's hours drawn as SVG on the server (no script, no CDN): a bar per hour of

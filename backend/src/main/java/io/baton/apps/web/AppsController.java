@@ -1,4 +1,4 @@
-package io.baton.web;
+package io.baton.apps.web;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -14,7 +14,9 @@ import io.baton.ingress.WebhookHealth;
 import io.baton.onboarding.PageOnboarding;
 import io.baton.onboarding.SubscriptionReconciler;
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.NotFound;
+import io.baton.platform.NotFound;
+import io.baton.web.Flash;
+import io.baton.web.Forms;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,4 @@
-package io.baton.api;
+package io.baton.delivery.api;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,6 +8,7 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
+import io.baton.api.BadParameter;
 import io.baton.delivery.DeliveryQuery;
 import io.baton.graph.AppId;
 

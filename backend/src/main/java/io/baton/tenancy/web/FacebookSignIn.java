@@ -1,4 +1,4 @@
-package io.baton.web;
+package io.baton.tenancy.web;
 
 import java.util.HashMap;
 import java.util.Map;

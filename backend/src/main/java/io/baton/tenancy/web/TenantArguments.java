@@ -1,11 +1,11 @@
-package io.baton.web;
+package io.baton.tenancy.web;
 
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.NotFound;
+import io.baton.platform.NotFound;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantManagement;
@@ -28,10 +28,10 @@ import org.springframework.web.server.ServerWebExchange;
  * exist, so nothing reveals other tenants.
  */
 @Configuration(proxyBeanMethods = false)
-class TenantArguments implements WebFluxConfigurer {
+public class TenantArguments implements WebFluxConfigurer {
 
 	/** Where the resolved tenant waits for the layout, so it is not looked up twice. */
-	static final String CURRENT_TENANT = TenantArguments.class.getName() + ".current";
+	private static final String CURRENT_TENANT = TenantArguments.class.getName() + ".current";
 
 	private final TenantManagement tenants;
 
@@ -49,6 +49,14 @@ class TenantArguments implements WebFluxConfigurer {
 		return ReactiveSecurityContextHolder.getContext()
 			.mapNotNull(SecurityContext::getAuthentication)
 			.flatMap(FacebookSignIn::signedInUser);
+	}
+
+	/**
+	 * The tenant the handler of this request entered, once its {@link CurrentTenant}
+	 * argument is resolved; empty before that and on pages outside a tenant.
+	 */
+	public static Mono<CurrentTenant> enteredTenant(ServerWebExchange exchange) {
+		return Mono.justOrEmpty(exchange.<CurrentTenant>getAttribute(CURRENT_TENANT));
 	}
 
 	Mono<CurrentTenant> currentTenant(ServerWebExchange exchange) {

@@ -1,4 +1,4 @@
-package io.baton.api;
+package io.baton.delivery.api;
 
 import java.util.List;
 
@@ -10,7 +10,7 @@ import io.baton.apps.Apps;
 import io.baton.delivery.DeliveryLog;
 import io.baton.delivery.EndpointHealth;
 import io.baton.graph.AppId;
-import io.baton.tenancy.NotFound;
+import io.baton.platform.NotFound;
 
 import org.springframework.stereotype.Component;
 

@@ -1,4 +1,4 @@
-package io.baton.api;
+package io.baton.delivery.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
+import io.baton.api.JsonApi;
 import io.baton.delivery.EndpointHealth;
 import io.baton.tenancy.CurrentTenant;
 
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The same delivery API for signed-in staff, under the tenant's id like the dashboard's
@@ -23,10 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code tenantId} (404 for a tenant the user is not a member of); viewers read, other
  * roles replay too.
  */
-@RestController
+@JsonApi
 @RequestMapping(path = "/api/v1/tenants/{tenantId}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Deliveries (staff session)")
-@SecurityRequirement(name = ApiDocs.SESSION)
+@SecurityRequirement(name = JsonApi.SESSION)
 class TenantDeliveriesApi {
 
 	private final DeliveryRequests requests;

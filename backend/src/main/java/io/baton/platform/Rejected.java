@@ -1,4 +1,4 @@
-package io.baton.tenancy;
+package io.baton.platform;
 
 /**
  * A tenancy rule refused the request (removing the owner, an expired invitation, a name

@@ -1,4 +1,4 @@
-package io.baton.api;
+package io.baton.delivery.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
+import io.baton.api.JsonApi;
 import io.baton.apps.ApiKeyHolder;
 import io.baton.delivery.EndpointHealth;
 
@@ -15,13 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The delivery API as an app's bot automation calls it, with the app's API key. */
-@RestController
+@JsonApi
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Deliveries (API key)")
-@SecurityRequirement(name = ApiDocs.BEARER)
+@SecurityRequirement(name = JsonApi.KEY)
 class AppDeliveriesApi {
 
 	private final DeliveryRequests requests;
