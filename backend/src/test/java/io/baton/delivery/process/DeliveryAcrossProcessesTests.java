@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.baton.delivery.process.MessengerTraffic.Message;
@@ -27,8 +28,10 @@ import static org.awaitility.Awaitility.await;
  * Baton's delivery guarantees where they are at stake: Baton as separate operating-system
  * processes on one database, killed ({@code SIGKILL}) in the middle of a stream of
  * webhooks, or two of them side by side. This test's own context only seeds the database
- * (its routing and delivery are off) and watches it; the children route and deliver.
+ * (its routing and delivery are off) and watches it; the children route and deliver. Slow
+ * tier: it starts child JVMs.
  */
+@Tag("slow")
 @BatonTest(properties = { "baton.demo.enabled=false", "baton.routing.enabled=false", "baton.delivery.enabled=false" })
 class DeliveryAcrossProcessesTests {
 
