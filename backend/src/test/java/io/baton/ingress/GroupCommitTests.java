@@ -8,15 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +28,7 @@ import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantManagement;
 import io.baton.tenancy.TenantTransactions;
 import io.baton.testing.BatonTest;
+import io.baton.testing.FacebookWebhooks;
 import io.baton.testing.Fixtures;
 import io.baton.testing.GroundTruth;
 import io.baton.testing.Staff;
@@ -205,18 +202,13 @@ class GroupCommitTests {
 			answers.add(this.http
 				.sendAsync(HttpRequest.newBuilder(URI.create(this.baseUrl + "/webhooks/" + post.to().app()))
 					.header("Content-Type", "application/json")
-					.header("X-Hub-Signature-256", "sha256=" + hmac(post.to().app(), body))
+					.header("X-Hub-Signature-256",
+							"sha256=" + FacebookWebhooks.hmac("HmacSHA256", "secret-of-" + post.to().app(), body))
 					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 					.build(), HttpResponse.BodyHandlers.ofString()));
 		}
 		CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
 		return answers.stream().map((answer) -> answer.join().statusCode()).toList();
-	}
-
-	private static String hmac(String app, byte[] body) throws Exception {
-		Mac mac = Mac.getInstance("HmacSHA256");
-		mac.init(new SecretKeySpec(("secret-of-" + app).getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-		return HexFormat.of().formatHex(mac.doFinal(body));
 	}
 
 	private double groupCommits() {

@@ -6,11 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +20,7 @@ import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
 import io.baton.tenancy.TenantTransactions;
 import io.baton.testing.BatonTest;
+import io.baton.testing.FacebookWebhooks;
 import io.baton.testing.Fixtures;
 import io.baton.testing.PageConnections;
 import io.baton.testing.Staff;
@@ -179,10 +176,8 @@ class WebhookIntakeTests {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private String hmac(String algorithm, byte[] body) throws Exception {
-		Mac mac = Mac.getInstance(algorithm);
-		mac.init(new SecretKeySpec(("secret-of-" + this.app.value()).getBytes(StandardCharsets.UTF_8), algorithm));
-		return HexFormat.of().formatHex(mac.doFinal(body));
+	private String hmac(String algorithm, byte[] body) {
+		return FacebookWebhooks.hmac(algorithm, "secret-of-" + this.app.value(), body);
 	}
 
 }

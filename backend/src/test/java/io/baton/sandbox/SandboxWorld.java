@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -124,6 +125,26 @@ public class SandboxWorld {
 	public static JsonNode parse(HttpResponse<String> response) {
 		JsonNode body = json.readTree(response.body());
 		return json.createObjectNode().put("status", response.statusCode()).set("body", body);
+	}
+
+	/**
+	 * Graph's error object with this status, code, subcode ({@code null}: none at all)
+	 * and message start, and a trace id.
+	 */
+	public static void assertGraphError(JsonNode answer, int status, int code, @Nullable Integer subcode,
+			String messageStart) {
+		JsonNode error = answer.path("body").path("error");
+		assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(status);
+		assertThat(error.path("type").asString()).isEqualTo("OAuthException");
+		assertThat(error.path("code").asInt()).as(answer.toString()).isEqualTo(code);
+		assertThat(error.path("message").asString()).startsWith(messageStart);
+		assertThat(error.path("fbtrace_id").asString()).isNotBlank();
+		if (subcode != null) {
+			assertThat(error.path("error_subcode").asInt()).as(answer.toString()).isEqualTo(subcode);
+		}
+		else {
+			assertThat(error.has("error_subcode")).as(answer.toString()).isFalse();
+		}
 	}
 
 	public String queryOne(String query) {

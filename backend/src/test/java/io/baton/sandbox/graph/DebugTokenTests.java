@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
 
 import static io.baton.sandbox.SandboxWorld.LOGIN_APP;
 import static io.baton.sandbox.SandboxWorld.LOGIN_SECRET;
-import static io.baton.sandbox.graph.TokenEndpointTests.assertGraphError;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatonTest

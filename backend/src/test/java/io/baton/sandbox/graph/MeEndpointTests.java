@@ -19,7 +19,7 @@ import static io.baton.sandbox.SandboxWorld.LOGIN_APP;
 import static io.baton.sandbox.SandboxWorld.LOGIN_SECRET;
 import static io.baton.sandbox.SandboxWorld.OTHER_APP;
 import static io.baton.sandbox.SandboxWorld.OTHER_SECRET;
-import static io.baton.sandbox.graph.TokenEndpointTests.assertGraphError;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatonTest

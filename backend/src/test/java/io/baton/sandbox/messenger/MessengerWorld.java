@@ -89,27 +89,6 @@ public class MessengerWorld {
 				+ appId + "', '" + role + "') ON CONFLICT (page_id, app_id) DO UPDATE SET role = EXCLUDED.role");
 	}
 
-	/**
-	 * Graph's error body with this status, code, subcode (none if null) and message
-	 * start.
-	 */
-	public static void assertGraphError(JsonNode answer, int status, int code, Integer subcode, String messageStart) {
-		JsonNode error = answer.path("body").path("error");
-		org.assertj.core.api.Assertions.assertThat(answer.path("status").asInt())
-			.as(answer.toString())
-			.isEqualTo(status);
-		org.assertj.core.api.Assertions.assertThat(error.path("type").asString()).isEqualTo("OAuthException");
-		org.assertj.core.api.Assertions.assertThat(error.path("code").asInt()).as(answer.toString()).isEqualTo(code);
-		org.assertj.core.api.Assertions.assertThat(error.path("message").asString()).startsWith(messageStart);
-		org.assertj.core.api.Assertions.assertThat(error.path("fbtrace_id").asString()).isNotBlank();
-		if (subcode != null) {
-			org.assertj.core.api.Assertions.assertThat(error.path("error_subcode").asInt()).isEqualTo(subcode);
-		}
-		else {
-			org.assertj.core.api.Assertions.assertThat(error.has("error_subcode")).isFalse();
-		}
-	}
-
 	private static String array(String fields) {
 		return "ARRAY[" + String.join(",", List.of(fields.split(",")).stream().map((f) -> "'" + f + "'").toList())
 				+ "]::text[]";

@@ -19,7 +19,7 @@ import static io.baton.sandbox.messenger.MessengerWorld.BOT_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
 import static io.baton.sandbox.messenger.MessengerWorld.HELPDESK_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.HELPDESK_SECRET;
-import static io.baton.sandbox.messenger.MessengerWorld.assertGraphError;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -14,7 +14,7 @@ import org.springframework.context.ApplicationContext;
 
 import static io.baton.sandbox.messenger.MessengerWorld.BOT_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
-import static io.baton.sandbox.messenger.MessengerWorld.assertGraphError;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatonTest
