@@ -109,8 +109,9 @@ class DeliveryTests {
 			.isEqualTo(200);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.bot.deliveries().size() == 2);
-		Thread.sleep(500);
-		assertThat(texts()).containsExactly("once", "twice");
+		await("no third delivery").during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(texts()).containsExactly("once", "twice"));
 	}
 
 	@Test
