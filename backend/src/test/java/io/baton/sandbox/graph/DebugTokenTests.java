@@ -87,7 +87,8 @@ class DebugTokenTests {
 	@Test
 	void answersInvalidInputTokensWith200AndTheirError() {
 		String token = userToken();
-		this.world.sql("UPDATE sandbox.access_tokens SET expires_at = now() - interval '1 minute'");
+		this.world.sql("UPDATE sandbox.access_tokens SET expires_at = now() - interval '1 minute' WHERE token = '"
+				+ token + "'");
 
 		JsonNode expired = debug(token);
 		JsonNode unknown = debug("EAAnothing");

@@ -99,7 +99,8 @@ class TokenEndpointTests {
 	@Test
 	void refusesExpiredCode() {
 		String code = this.world.codeFor("Ada", LOGIN_APP, this.world.loginRedirectUri(), List.of("email"));
-		this.world.sql("UPDATE sandbox.authorization_codes SET expires_at = now() - interval '1 second'");
+		this.world.sql("UPDATE sandbox.authorization_codes SET expires_at = now() - interval '1 second' WHERE code = '"
+				+ code + "'");
 
 		JsonNode answer = this.world.exchange(LOGIN_APP, LOGIN_SECRET, this.world.loginRedirectUri(), code);
 

@@ -20,11 +20,7 @@ import org.springframework.core.env.Environment;
  */
 public class MessengerWorld {
 
-	public static final String BOT_APP = "3000000000000003";
-
 	public static final String BOT_SECRET = "bot-app-secret";
-
-	public static final String HELPDESK_APP = "4000000000000004";
 
 	public static final String HELPDESK_SECRET = "helpdesk-secret";
 
@@ -50,9 +46,15 @@ public class MessengerWorld {
 		return this.sandbox.queryOne("INSERT INTO sandbox.users (name) VALUES ('" + name + "') RETURNING id");
 	}
 
-	public void anApp(String appId, String secret, String name) {
+	/**
+	 * An app of this test alone, under a fresh id, so that no other test's subscriptions,
+	 * outbox, faults or roles reach it; answers its id.
+	 */
+	public String anApp(String secret, String name) {
+		String appId = SandboxWorld.aFreshAppId();
 		this.sandbox.sql("INSERT INTO sandbox.apps (id, secret, name) VALUES ('" + appId + "', '" + secret + "', '"
-				+ name + "') ON CONFLICT DO NOTHING");
+				+ name + "')");
+		return appId;
 	}
 
 	/** A page admin granted the app pages_messaging; answers a page token. */
