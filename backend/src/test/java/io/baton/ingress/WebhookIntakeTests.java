@@ -57,6 +57,9 @@ class WebhookIntakeTests {
 	@Autowired
 	TenantTransactions transactions;
 
+	@Autowired
+	IngressSettings ingress;
+
 	@Value("${baton.public-url}")
 	String baseUrl;
 
@@ -88,7 +91,8 @@ class WebhookIntakeTests {
 	void everyRefusalIsAClear4xxRecordedWithItsReason() throws Exception {
 		byte[] body = BATCH.getBytes(StandardCharsets.UTF_8);
 		byte[] notJson = "{\"object\":\"page\"".getBytes(StandardCharsets.UTF_8);
-		byte[] huge = ("{\"object\":\"page\",\"entry\":[],\"pad\":\"" + "x".repeat(5000) + "\"}")
+		byte[] oneByteTooLarge = ("{\"object\":\"page\",\"entry\":[],\"pad\":\""
+				+ "x".repeat((int) this.ingress.maxBodySize().toBytes() - 36) + "\"}")
 			.getBytes(StandardCharsets.UTF_8);
 
 		assertThat(post(this.app.value(), body, null).statusCode()).isEqualTo(403);
@@ -97,7 +101,10 @@ class WebhookIntakeTests {
 			.isEqualTo(403);
 		assertThat(post(this.app.value(), notJson, "sha256=" + hmac("HmacSHA256", notJson)).statusCode())
 			.isEqualTo(400);
-		assertThat(post(this.app.value(), huge, "sha256=" + hmac("HmacSHA256", huge)).statusCode()).isEqualTo(413);
+		assertThat(oneByteTooLarge).hasSize((int) this.ingress.maxBodySize().toBytes() + 1);
+		assertThat(
+				post(this.app.value(), oneByteTooLarge, "sha256=" + hmac("HmacSHA256", oneByteTooLarge)).statusCode())
+			.isEqualTo(413);
 		assertThat(post("12345", body, "sha256=" + hmac("HmacSHA256", body)).statusCode()).isEqualTo(404);
 		assertThat(post("not-an-app", body, null).statusCode()).isEqualTo(404);
 
