@@ -34,9 +34,7 @@ import static org.awaitility.Awaitility.await;
  * that failed recovers after a replay of its dead letters; an endpoint disabled after
  * failing for long comes back when staff enable it.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.delivery.retry-schedule=100ms,100ms",
-		"baton.delivery.jitter=0", "baton.delivery.poll-every=100ms", "baton.delivery.circuit-threshold=1000",
-		"baton.delivery.disable-after=1s" })
+@BatonTest
 class DeliveryPagesTests {
 
 	static final String PAGE = "4500000000001";

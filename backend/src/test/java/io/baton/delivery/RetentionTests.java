@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * app's endpoint is disabled, so that no worker touches the deliveries the test ages; a
  * sweep runs first, so that the test's own sweep finds only what the test aged.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.delivery.enabled=false", "baton.retention.keep-days=14" })
+@BatonTest
 class RetentionTests {
 
 	@Autowired

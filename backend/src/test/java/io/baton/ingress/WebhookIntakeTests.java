@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * answered 200 is in the database byte for byte; every refusal is a clear 4xx, recorded
  * with its reason; and a message typed in the sandbox arrives end to end.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.ingress.max-body-size=4KB" })
+@BatonTest
 class WebhookIntakeTests {
 
 	private static final String BATCH = "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1,\"messaging\":"

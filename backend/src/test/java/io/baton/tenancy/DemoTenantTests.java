@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
 import io.baton.platform.BatonSettings;
-import io.baton.testing.BatonTest;
+import io.baton.testing.BatonDemoTest;
 import io.baton.tokens.PageToken;
 import io.baton.tokens.PageTokens;
 
@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * time finds themselves an admin of it, so there is something to look at. Other classes
  * of the demo flavour sign people in too, so the members are compared before and after.
  */
-@BatonTest(properties = "baton.demo.enabled=true")
+@BatonDemoTest
 class DemoTenantTests {
 
 	@Autowired

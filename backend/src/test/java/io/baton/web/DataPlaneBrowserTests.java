@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.baton.sandbox.SandboxConsole;
 import io.baton.sandbox.SandboxWorld;
-import io.baton.testing.BatonTest;
+import io.baton.testing.BatonDemoTest;
 import io.baton.testing.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +25,7 @@ import static org.awaitility.Awaitility.await;
  * fails its deliveries become dead letters that a replay brings to the bot once it works
  * again. The screenshots are the user guide's.
  */
-@BatonTest(properties = { "baton.demo.enabled=true", "baton.delivery.retry-schedule=200ms,200ms",
-		"baton.delivery.jitter=0", "baton.delivery.circuit-threshold=1000" })
+@BatonDemoTest
 class DataPlaneBrowserTests {
 
 	static final String SUPPORT_BOT = "1000000000000011";

@@ -20,6 +20,7 @@ import io.baton.testing.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -32,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * tier: it starts child JVMs.
  */
 @Tag("slow")
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.routing.enabled=false", "baton.delivery.enabled=false" })
+@BatonTest(properties = { "baton.routing.enabled=false", "baton.delivery.enabled=false" })
+@DirtiesContext
 class DeliveryAcrossProcessesTests {
 
 	static final String PAGE = "4400000000077";

@@ -15,7 +15,7 @@ import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.subscriptions.verification-timeout=1s" })
+@BatonTest
 class AppSubscriptionsTests {
 
 	@Autowired

@@ -20,9 +20,7 @@ import static io.baton.sandbox.messenger.MessengerWorld.HELPDESK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.webhooks.poll-interval=50ms",
-		"baton.sandbox.webhooks.retry-schedule=100ms,200ms", "baton.sandbox.webhooks.timeout=5s",
-		"baton.sandbox.webhooks.batch-size=5" })
+@BatonTest
 class WebhookDeliveryTests {
 
 	@Autowired

@@ -18,9 +18,7 @@ import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.webhooks.poll-interval=50ms",
-		"baton.sandbox.webhooks.retry-schedule=100ms", "baton.sandbox.webhooks.alert-after=10m",
-		"baton.sandbox.webhooks.disable-after=2h" })
+@BatonTest
 class WebhookFailureTests {
 
 	@Autowired

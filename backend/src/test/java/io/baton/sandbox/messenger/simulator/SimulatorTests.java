@@ -20,7 +20,7 @@ import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.webhooks.poll-interval=50ms" })
+@BatonTest
 class SimulatorTests {
 
 	@Autowired
