@@ -22,8 +22,9 @@ import org.springframework.test.context.TestPropertySource;
  * {@link #properties()} adds settings, which makes another context (and database). Where
  * several classes need the same ones, a flavour annotation names them once
  * ({@link BatonDemoTest}, {@link BatonChecksTest}); a class alone with its settings adds
- * {@code @DirtiesContext}, so that its context is closed after it, as does a class that
- * needs a database nobody else has touched.
+ * {@code @DirtiesContext}, so that its context is closed after it. A class that needs a
+ * database nobody else has touched does the same with a {@code baton.test.label} of its
+ * own ({@code @DirtiesContext} on a shared context would close it for everyone).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
