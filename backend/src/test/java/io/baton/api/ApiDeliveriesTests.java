@@ -40,8 +40,7 @@ import static org.awaitility.Awaitility.await;
  * walls between apps and tenants.
  */
 @SuppressWarnings("unchecked")
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.delivery.retry-schedule=100ms", "baton.delivery.jitter=0",
-		"baton.delivery.poll-every=100ms", "baton.delivery.circuit-threshold=1000" })
+@BatonTest
 class ApiDeliveriesTests {
 
 	static final String PAGE = "4500000000001";

@@ -34,9 +34,7 @@ import static org.awaitility.Awaitility.await;
  * that failed recovers after a replay of its dead letters; an endpoint disabled after
  * failing for long comes back when staff enable it.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.delivery.retry-schedule=100ms,100ms",
-		"baton.delivery.jitter=0", "baton.delivery.poll-every=100ms", "baton.delivery.circuit-threshold=1000",
-		"baton.delivery.disable-after=1s" })
+@BatonTest
 class DeliveryPagesTests {
 
 	static final String PAGE = "4500000000001";
@@ -49,6 +47,9 @@ class DeliveryPagesTests {
 
 	@Autowired
 	TenantTransactions transactions;
+
+	@Autowired
+	DeliverySettings settings;
 
 	@Value("${baton.public-url}")
 	String baseUrl;
@@ -122,14 +123,15 @@ class DeliveryPagesTests {
 		this.bot.answer(503);
 		this.facebook.post(this.app.value(), this.secret, batch(PAGE, message(PAGE, "621", "m_x1", "first")));
 		await().atMost(Duration.ofSeconds(20)).until(() -> "dead".equals(status("m_x1")));
-		Thread.sleep(1100);
+		failingSinceLongerThan(this.settings.disableAfter());
 		this.facebook.post(this.app.value(), this.secret, batch(PAGE, message(PAGE, "621", "m_x2", "second")));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> page("/t/" + this.acme.id() + "/apps/" + this.app + "/health").contains(">disabled<"));
 		int arrivedWhileDisabled = this.bot.arrived();
 		this.bot.answer(200);
-		Thread.sleep(500);
-		assertThat(this.bot.arrived()).as("nothing is sent to a disabled endpoint").isEqualTo(arrivedWhileDisabled);
+		await("nothing is sent to a disabled endpoint").during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(5))
+			.until(() -> this.bot.arrived() == arrivedWhileDisabled);
 
 		post("/t/" + this.acme.id() + "/apps/" + this.app + "/endpoint/enable");
 
@@ -183,6 +185,23 @@ class DeliveryPagesTests {
 			.exchange()
 			.expectStatus()
 			.is3xxRedirection();
+	}
+
+	/**
+	 * The endpoint's failures began longer ago than {@code span} (its time moves, as the
+	 * database's clock cannot).
+	 */
+	private void failingSinceLongerThan(Duration span) {
+		Long moved = this.transactions.inTenant(this.acme.id(),
+				(db) -> db
+					.sql("UPDATE endpoint_states SET failing_since = failing_since - :shift * interval '1 millisecond'"
+							+ " WHERE app_id = :app AND failing_since IS NOT NULL")
+					.bind("shift", (double) span.plusMinutes(1).toMillis())
+					.bind("app", this.app.value())
+					.fetch()
+					.rowsUpdated())
+			.block();
+		assertThat(moved).as("the endpoint's failing state").isEqualTo(1);
 	}
 
 	private String status(String mid) {

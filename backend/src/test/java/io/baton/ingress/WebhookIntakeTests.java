@@ -6,11 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +20,7 @@ import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
 import io.baton.tenancy.TenantTransactions;
 import io.baton.testing.BatonTest;
+import io.baton.testing.FacebookWebhooks;
 import io.baton.testing.Fixtures;
 import io.baton.testing.PageConnections;
 import io.baton.testing.Staff;
@@ -41,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * answered 200 is in the database byte for byte; every refusal is a clear 4xx, recorded
  * with its reason; and a message typed in the sandbox arrives end to end.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.ingress.max-body-size=4KB" })
+@BatonTest
 class WebhookIntakeTests {
 
 	private static final String BATCH = "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1,\"messaging\":"
@@ -59,6 +56,9 @@ class WebhookIntakeTests {
 
 	@Autowired
 	TenantTransactions transactions;
+
+	@Autowired
+	IngressSettings ingress;
 
 	@Value("${baton.public-url}")
 	String baseUrl;
@@ -91,7 +91,8 @@ class WebhookIntakeTests {
 	void everyRefusalIsAClear4xxRecordedWithItsReason() throws Exception {
 		byte[] body = BATCH.getBytes(StandardCharsets.UTF_8);
 		byte[] notJson = "{\"object\":\"page\"".getBytes(StandardCharsets.UTF_8);
-		byte[] huge = ("{\"object\":\"page\",\"entry\":[],\"pad\":\"" + "x".repeat(5000) + "\"}")
+		byte[] oneByteTooLarge = ("{\"object\":\"page\",\"entry\":[],\"pad\":\""
+				+ "x".repeat((int) this.ingress.maxBodySize().toBytes() - 36) + "\"}")
 			.getBytes(StandardCharsets.UTF_8);
 
 		assertThat(post(this.app.value(), body, null).statusCode()).isEqualTo(403);
@@ -100,7 +101,10 @@ class WebhookIntakeTests {
 			.isEqualTo(403);
 		assertThat(post(this.app.value(), notJson, "sha256=" + hmac("HmacSHA256", notJson)).statusCode())
 			.isEqualTo(400);
-		assertThat(post(this.app.value(), huge, "sha256=" + hmac("HmacSHA256", huge)).statusCode()).isEqualTo(413);
+		assertThat(oneByteTooLarge).hasSize((int) this.ingress.maxBodySize().toBytes() + 1);
+		assertThat(
+				post(this.app.value(), oneByteTooLarge, "sha256=" + hmac("HmacSHA256", oneByteTooLarge)).statusCode())
+			.isEqualTo(413);
 		assertThat(post("12345", body, "sha256=" + hmac("HmacSHA256", body)).statusCode()).isEqualTo(404);
 		assertThat(post("not-an-app", body, null).statusCode()).isEqualTo(404);
 
@@ -179,10 +183,8 @@ class WebhookIntakeTests {
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	private String hmac(String algorithm, byte[] body) throws Exception {
-		Mac mac = Mac.getInstance(algorithm);
-		mac.init(new SecretKeySpec(("secret-of-" + this.app.value()).getBytes(StandardCharsets.UTF_8), algorithm));
-		return HexFormat.of().formatHex(mac.doFinal(body));
+	private String hmac(String algorithm, byte[] body) {
+		return FacebookWebhooks.hmac(algorithm, "secret-of-" + this.app.value(), body);
 	}
 
 }

@@ -79,7 +79,7 @@ class ConnectPagesTests {
 		TenantId id = this.tenants.create(owner, "Acme").block();
 		this.acme = this.tenants.enter(owner, id).block();
 		this.acmeAdmin = Staff.clientOf(this.context, owner);
-		this.facebookUser = this.console.person("Paula Pages");
+		this.facebookUser = this.console.person("Paula " + System.nanoTime());
 		this.pages = List.of(this.console.page("Acme Shoes", this.facebookUser),
 				this.console.page("Acme Hats", this.facebookUser), this.console.page("Acme Socks", this.facebookUser),
 				this.console.page("Acme Gloves", this.facebookUser),

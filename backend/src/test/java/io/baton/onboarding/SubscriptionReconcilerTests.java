@@ -12,7 +12,7 @@ import io.baton.sandbox.SandboxWorld;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
-import io.baton.testing.BatonTest;
+import io.baton.testing.BatonChecksTest;
 import io.baton.testing.PageConnections;
 import io.baton.testing.Staff;
 
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with the time it was found, and restored: automatically when the app says so, else with
  * one click.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.reconciler.every=0s", "baton.reconciler.run-every=1h" })
+@BatonChecksTest
 class SubscriptionReconcilerTests {
 
 	@Autowired

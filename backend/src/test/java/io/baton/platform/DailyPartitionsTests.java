@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Raw batches and delivery attempts live in daily partitions: made ahead of time, dropped
  * whole after the retention.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.retention.keep-days=14", "baton.retention.days-ahead=7" })
+@BatonTest
 class DailyPartitionsTests {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;

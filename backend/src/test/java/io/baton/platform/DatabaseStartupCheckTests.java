@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.baton.testing.TestDatabase;
@@ -15,8 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Baton started against a PostgreSQL that is not there says so in one line, naming the
- * URL it tried and how to point it elsewhere, and exits non-zero.
+ * URL it tried and how to point it elsewhere, and exits non-zero. Slow tier: it starts
+ * Baton in a child JVM.
  */
+@Tag("slow")
 class DatabaseStartupCheckTests {
 
 	@Test

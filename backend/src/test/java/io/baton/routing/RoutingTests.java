@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * and their 24-hour window, referrals, account linking, thread owners, notification
  * tokens (sealed); and what it drops: Facebook's duplicates.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.delivery.enabled=false" })
+@BatonTest
 class RoutingTests {
 
 	static final String PAGE = "4600000000001";

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@BatonTest(properties = { "baton.sandbox.enabled=false", "baton.demo.enabled=false",
-		"baton.graph.base-url=https://graph.facebook.com",
+/**
+ * Baton with the sandbox off, as in production: nothing of it is served or created. A
+ * context of its own, closed after the class.
+ */
+@BatonTest(properties = { "baton.sandbox.enabled=false", "baton.graph.base-url=https://graph.facebook.com",
 		"baton.login.dialog-url=https://www.facebook.com/v24.0/dialog/oauth" })
+@DirtiesContext
 class SandboxOffTests {
 
 	@Autowired

@@ -6,7 +6,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +56,34 @@ public class SandboxWorld {
 	public void anotherAppExists() {
 		sql("INSERT INTO sandbox.apps (id, secret, name, redirect_uris) VALUES ('" + OTHER_APP + "', '" + OTHER_SECRET
 				+ "', 'Other app', ARRAY['" + otherRedirectUri() + "']) ON CONFLICT DO NOTHING");
+	}
+
+	/**
+	 * An app of this test alone (a fresh id), its Login redirecting to
+	 * {@link #otherRedirectUri()}, so that what the test does to it (faults, a required
+	 * proof, subscriptions) reaches no other test.
+	 */
+	public App anAppOfItsOwn(String name) {
+		String id = aFreshAppId();
+		App app = new App(id, "secret-of-" + id);
+		sql("INSERT INTO sandbox.apps (id, secret, name, redirect_uris) VALUES ('" + app.id() + "', '" + app.secret()
+				+ "', '" + name + "', ARRAY['" + otherRedirectUri() + "'])");
+		return app;
+	}
+
+	/** An app id no other test uses (16 digits, as the console makes them). */
+	public static String aFreshAppId() {
+		return Long.toString(ThreadLocalRandom.current().nextLong(1_000_000_000_000_000L, 10_000_000_000_000_000L));
+	}
+
+	/** A sandbox app: its id and secret. */
+	public record App(String id, String secret) {
+
+		/** Its app access token, {@code id|secret}. */
+		public String token() {
+			return this.id + "|" + this.secret;
+		}
+
 	}
 
 	public static String dialogQuery(String appId, String redirectUri, String state, String scope) {
@@ -124,6 +154,26 @@ public class SandboxWorld {
 	public static JsonNode parse(HttpResponse<String> response) {
 		JsonNode body = json.readTree(response.body());
 		return json.createObjectNode().put("status", response.statusCode()).set("body", body);
+	}
+
+	/**
+	 * Graph's error object with this status, code, subcode ({@code null}: none at all)
+	 * and message start, and a trace id.
+	 */
+	public static void assertGraphError(JsonNode answer, int status, int code, @Nullable Integer subcode,
+			String messageStart) {
+		JsonNode error = answer.path("body").path("error");
+		assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(status);
+		assertThat(error.path("type").asString()).isEqualTo("OAuthException");
+		assertThat(error.path("code").asInt()).as(answer.toString()).isEqualTo(code);
+		assertThat(error.path("message").asString()).startsWith(messageStart);
+		assertThat(error.path("fbtrace_id").asString()).isNotBlank();
+		if (subcode != null) {
+			assertThat(error.path("error_subcode").asInt()).as(answer.toString()).isEqualTo(subcode);
+		}
+		else {
+			assertThat(error.has("error_subcode")).as(answer.toString()).isFalse();
+		}
 	}
 
 	public String queryOne(String query) {

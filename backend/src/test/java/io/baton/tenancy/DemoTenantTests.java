@@ -3,6 +3,7 @@ package io.baton.tenancy;
 import io.baton.platform.NotFound;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
 import io.baton.platform.BatonSettings;
-import io.baton.testing.BatonTest;
+import io.baton.testing.BatonDemoTest;
 import io.baton.tokens.PageToken;
 import io.baton.tokens.PageTokens;
 
@@ -21,9 +22,10 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Demo mode: the Demo Shop exists after start-up, and a person signing in for the first
- * time finds themselves an admin of it, so there is something to look at.
+ * time finds themselves an admin of it, so there is something to look at. Other classes
+ * of the demo flavour sign people in too, so the members are compared before and after.
  */
-@BatonTest(properties = "baton.demo.enabled=true")
+@BatonDemoTest
 class DemoTenantTests {
 
 	@Autowired
@@ -53,9 +55,11 @@ class DemoTenantTests {
 	@Test
 	void aFirstSignInJoinsTheDemoShopAsAdminOnce() {
 		await().atMost(Duration.ofSeconds(10)).until(this::demoShopExists);
+		List<String> membersBefore = memberNames(this.demo.ensure().block());
+		String externalId = "fb-nora-" + System.nanoTime();
 
-		SignedInUser newcomer = this.signIn.signIn("facebook", "1234", "Nora Newcomer").block();
-		this.signIn.signIn("facebook", "1234", "Nora Newcomer").block();
+		SignedInUser newcomer = this.signIn.signIn("facebook", externalId, "Nora Newcomer").block();
+		this.signIn.signIn("facebook", externalId, "Nora Newcomer").block();
 
 		List<TenantMembership> memberships = this.tenants.tenantsOf(newcomer.id()).collectList().block();
 		assertThat(memberships).singleElement().satisfies((membership) -> {
@@ -64,8 +68,11 @@ class DemoTenantTests {
 			assertThat(membership.demo()).isTrue();
 		});
 		CurrentTenant asNewcomer = this.tenants.enter(newcomer, DemoTenant.ID).block();
-		assertThat(this.members.list(asNewcomer).map(Member::name).collectList().block())
-			.containsExactlyInAnyOrder("Dana Demo", "Nora Newcomer");
+		List<String> expected = new ArrayList<>(membersBefore);
+		expected.add("Nora Newcomer");
+		assertThat(membersBefore).contains("Dana Demo");
+		assertThat(memberNames(asNewcomer)).as("the members before, and the newcomer once")
+			.containsExactlyInAnyOrderElementsOf(expected);
 	}
 
 	@Test
@@ -93,6 +100,10 @@ class DemoTenantTests {
 					.block()
 					.equals(this.baton.link("/sandbox/demo-bot/" + app)));
 		}
+	}
+
+	private List<String> memberNames(CurrentTenant demoShop) {
+		return this.members.list(demoShop).map(Member::name).collectList().block();
 	}
 
 	private boolean demoShopExists() {

@@ -5,13 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The PostgreSQL server tests run against, and a fresh database on it per test class.
@@ -108,6 +114,33 @@ public final class TestDatabase {
 				|| Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
 	}
 
+	/**
+	 * The shared application contexts are still open when the JVM exits, and close in
+	 * Spring's own shutdown hook, beside this one: their databases are dropped once they
+	 * have disconnected (or after a while, by force), not under their feet.
+	 */
+	private static void awaitDisconnected(Connection connection) {
+		try {
+			await("test databases disconnected").atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> connectionsTo(connection, created) == 0);
+		}
+		catch (ConditionTimeoutException ex) {
+			System.err.println("Test databases still in use; dropping them anyway: " + created);
+		}
+	}
+
+	private static long connectionsTo(Connection connection, List<String> names) throws SQLException {
+		try (PreparedStatement count = connection
+			.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE datname = ANY (?)")) {
+			count.setArray(1, connection.createArrayOf("text", names.toArray()));
+			try (ResultSet rows = count.executeQuery()) {
+				rows.next();
+				return rows.getLong(1);
+			}
+		}
+	}
+
 	static Server parse(String url) {
 		URI uri = URI.create(url.replaceFirst("^jdbc:", ""));
 		String userInfo = (uri.getUserInfo() != null) ? uri.getUserInfo() : "postgres";
@@ -118,6 +151,7 @@ public final class TestDatabase {
 
 	private static void dropCreated() {
 		try (Connection connection = server.database("postgres").connect()) {
+			awaitDisconnected(connection);
 			for (String name : created) {
 				connection.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 			}

@@ -13,7 +13,7 @@ import io.baton.tenancy.AuditQuery;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
-import io.baton.testing.BatonTest;
+import io.baton.testing.BatonChecksTest;
 import io.baton.testing.PageConnections;
 import io.baton.testing.Staff;
 
@@ -29,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is told apart by Graph's code and subcode, recorded with its cause, and shown to staff
  * with what to do.
  */
-@BatonTest(
-		properties = { "baton.demo.enabled=false", "baton.tokens.check-every=0s", "baton.tokens.check-run-every=1h" })
+@BatonChecksTest
 class TokenChecksTests {
 
 	@Autowired

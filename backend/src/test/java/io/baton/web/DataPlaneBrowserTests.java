@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import io.baton.sandbox.SandboxConsole;
 import io.baton.sandbox.SandboxWorld;
-import io.baton.testing.BatonTest;
+import io.baton.testing.BatonDemoTest;
 import io.baton.testing.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +25,7 @@ import static org.awaitility.Awaitility.await;
  * fails its deliveries become dead letters that a replay brings to the bot once it works
  * again. The screenshots are the user guide's.
  */
-@BatonTest(properties = { "baton.demo.enabled=true", "baton.delivery.retry-schedule=200ms,200ms",
-		"baton.delivery.jitter=0", "baton.delivery.circuit-threshold=1000" })
+@BatonDemoTest
 class DataPlaneBrowserTests {
 
 	static final String SUPPORT_BOT = "1000000000000011";
@@ -57,6 +56,7 @@ class DataPlaneBrowserTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> idOf("/sandbox/api/pages", "Demo Shoes") != null);
 		String page = idOf("/sandbox/api/pages", "Demo Shoes");
 		String dana = idOf("/sandbox/api/users", "Dana Demo");
+		long deliveredBefore = delivered();
 		this.browser.open("/").click("#sign-in").waitForPath("/sandbox/dialog/oauth");
 		this.browser.type("#name", "Ada Admin").clickText("Create and log in").clickText("Continue as");
 		this.browser.waitForPath("/t/");
@@ -64,7 +64,7 @@ class DataPlaneBrowserTests {
 		for (String text : new String[] { "Do you have croissants?", "And baguettes?", "Open on Sunday?" }) {
 			write(page, dana, text);
 		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> delivered() >= 3);
+		await().atMost(Duration.ofSeconds(30)).until(() -> delivered() >= deliveredBefore + 3);
 		this.browser.clickText("Apps").waitForPath("/t/").clickText("Demo Support Bot").waitForPath("/t/");
 		this.browser.clickText("Health").waitForPath("/t/");
 		assertThat(this.browser.find("#endpoint-state").getText()).isEqualTo("healthy");
@@ -82,7 +82,7 @@ class DataPlaneBrowserTests {
 		this.console.api("POST", "/sandbox/api/demo-bot/" + SUPPORT_BOT + "/mode", "{\"mode\":\"ok\"}");
 		this.browser.click("#replay-dead-letters").waitForPath("/t/");
 		assertThat(this.browser.text()).contains("1 dead letters are being sent again");
-		await().atMost(Duration.ofSeconds(30)).until(() -> delivered() >= 4);
+		await().atMost(Duration.ofSeconds(30)).until(() -> delivered() >= deliveredBefore + 4);
 		this.browser.open(this.browser.path());
 		assertThat(this.browser.find("#deliveries").getText()).doesNotContain("dead");
 		this.browser.click("#deliveries a").waitForPath("/t/");

@@ -69,7 +69,7 @@ class TenancyPagesTests {
 
 	@Test
 	void aNewUserWithoutTenantIsAskedToCreateOne() {
-		SignedInUser newcomer = Staff.signedIn(this.context, "Nina Newcomer");
+		SignedInUser newcomer = Staff.signedIn(this.context, "Nina Newcomer " + System.nanoTime());
 
 		Staff.clientOf(this.context, newcomer)
 			.get()

@@ -35,4 +35,9 @@ public class SandboxClock {
 		this.clock.updateAndGet((current) -> Clock.offset(current, by));
 	}
 
+	/** Back to the system's time, as a test leaves it for the next. */
+	public void reset() {
+		this.clock.set(Clock.systemUTC());
+	}
+
 }

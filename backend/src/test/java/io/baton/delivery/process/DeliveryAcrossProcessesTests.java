@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.baton.delivery.process.MessengerTraffic.Message;
@@ -19,6 +20,7 @@ import io.baton.testing.WebhookReceiver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,9 +29,12 @@ import static org.awaitility.Awaitility.await;
  * Baton's delivery guarantees where they are at stake: Baton as separate operating-system
  * processes on one database, killed ({@code SIGKILL}) in the middle of a stream of
  * webhooks, or two of them side by side. This test's own context only seeds the database
- * (its routing and delivery are off) and watches it; the children route and deliver.
+ * (its routing and delivery are off) and watches it; the children route and deliver. Slow
+ * tier: it starts child JVMs.
  */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.routing.enabled=false", "baton.delivery.enabled=false" })
+@Tag("slow")
+@BatonTest(properties = { "baton.routing.enabled=false", "baton.delivery.enabled=false" })
+@DirtiesContext
 class DeliveryAcrossProcessesTests {
 
 	static final String PAGE = "4400000000077";

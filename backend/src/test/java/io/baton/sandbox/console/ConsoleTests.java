@@ -63,10 +63,13 @@ class ConsoleTests {
 
 		assertThat(given.path("status").asInt()).isEqualTo(200);
 		assertThat(primary.path("status").asInt()).isEqualTo(200);
-		JsonNode shown = pages.path("body").path("data").get(0);
-		assertThat(shown.path("roles").toString()).contains("\"user_id\":\"" + grace + "\"", "[\"MESSAGING\"]");
-		assertThat(shown.path("app_roles").toString())
-			.isEqualTo("[{\"app_id\":\"" + SandboxWorld.LOGIN_APP + "\",\"role\":\"primary_receiver\"}]");
+		assertThat(pages.path("body").path("data")).filteredOn((shown) -> page.equals(shown.path("id").asString()))
+			.singleElement()
+			.satisfies((shown) -> {
+				assertThat(shown.path("roles").toString()).contains("\"user_id\":\"" + grace + "\"", "[\"MESSAGING\"]");
+				assertThat(shown.path("app_roles").toString())
+					.isEqualTo("[{\"app_id\":\"" + SandboxWorld.LOGIN_APP + "\",\"role\":\"primary_receiver\"}]");
+			});
 	}
 
 	@Test
@@ -92,25 +95,27 @@ class ConsoleTests {
 
 	@Test
 	void theHtmlConsoleListsTheWorldAndItsFormsCarryCsrf() {
-		String ada = this.console.person("Ada Lovelace");
-		this.console.page("Analytical Bakery", ada);
+		String unique = " " + System.nanoTime();
+		String ada = this.console.person("Ada Lovelace" + unique);
+		this.console.page("Analytical Bakery" + unique, ada);
 
 		HttpResponse<String> page = this.world.browser.get("/sandbox/console");
 		HttpResponse<String> created = this.world.browser.post("/sandbox/console/users", page.body(),
-				Map.of("name", List.of("Grace Hopper")));
+				Map.of("name", List.of("Grace Hopper" + unique)));
 		HttpResponse<String> withoutCsrf = this.world.browser.postForm("/sandbox/console/users",
-				Map.of("name", List.of("Mallory")));
+				Map.of("name", List.of("Mallory" + unique)));
 		HttpResponse<String> after = this.world.browser.get(created.headers().firstValue("Location").orElseThrow());
 
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
-		assertThat(page.body()).contains("Ada Lovelace", "Analytical Bakery", "Baton")
+		assertThat(page.body()).contains("Ada Lovelace" + unique, "Analytical Bakery" + unique, "Baton")
 			.doesNotContain("<script", "style=");
 		assertThat(created.statusCode()).isEqualTo(303);
 		assertThat(withoutCsrf.statusCode()).isEqualTo(403);
-		assertThat(after.body()).contains("Created Grace Hopper");
-		assertThat(this.console.api("GET", "/sandbox/api/users", null).path("body").toString()).contains("Grace Hopper")
-			.doesNotContain("Mallory");
+		assertThat(after.body()).contains("Created Grace Hopper" + unique);
+		assertThat(this.console.api("GET", "/sandbox/api/users", null).path("body").toString())
+			.contains("Grace Hopper" + unique)
+			.doesNotContain("Mallory" + unique);
 	}
 
 }

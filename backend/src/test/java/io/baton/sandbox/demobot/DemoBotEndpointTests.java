@@ -10,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.test.annotation.DirtiesContext;
 
 import static io.baton.sandbox.demobot.DemoBotClient.PAGE;
 import static io.baton.sandbox.demobot.DemoBotClient.PSID;
@@ -19,9 +20,14 @@ import static io.baton.sandbox.demobot.DemoBotClient.aMessage;
 import static io.baton.sandbox.demobot.DemoBotClient.signature;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The demo bot receiving Baton's deliveries as a bot would. */
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.demo-bot.keep=3",
-		"baton.sandbox.demo-bot.prune-every=1", "baton.sandbox.demo-bot.slow-delay=400ms" })
+/**
+ * The demo bot receiving Baton's deliveries as a bot would. It keeps three requests per
+ * app here (the demo keeps ten thousand), so this class has a context of its own, closed
+ * after it.
+ */
+@BatonTest(properties = { "baton.sandbox.demo-bot.keep=3", "baton.sandbox.demo-bot.prune-every=1",
+		"baton.sandbox.demo-bot.slow-delay=400ms" })
+@DirtiesContext
 class DemoBotEndpointTests {
 
 	static final String OTHER_BOT = "3000000000000004";

@@ -12,8 +12,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-import static io.baton.sandbox.SandboxWorld.LOGIN_APP;
-import static io.baton.sandbox.SandboxWorld.LOGIN_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatonTest
@@ -26,19 +24,23 @@ class GraphFaultsTests {
 
 	SandboxConsole console;
 
+	SandboxWorld.App app;
+
 	String userToken;
 
 	@BeforeEach
-	void aSignedInPerson() {
+	void aPersonSignedInToAnAppOfTheirOwn() {
 		this.world = new SandboxWorld(this.environment);
 		this.console = new SandboxConsole(this.world);
-		this.userToken = this.world.userTokenFor("Ada", LOGIN_APP, LOGIN_SECRET, this.world.loginRedirectUri());
+		this.app = this.world.anAppOfItsOwn("Faulty app");
+		this.userToken = this.world.userTokenFor("Ada", this.app.id(), this.app.secret(),
+				this.world.otherRedirectUri());
 	}
 
 	@Test
 	void rateLimitsAnAppForNCallsThenRecovers() {
 		JsonNode fault = this.console.api("POST", "/sandbox/api/faults",
-				"{\"app_id\": \"" + LOGIN_APP + "\", \"kind\": \"rate_limit\", \"calls\": 2}");
+				"{\"app_id\": \"" + this.app.id() + "\", \"kind\": \"rate_limit\", \"calls\": 2}");
 
 		JsonNode first = me();
 		JsonNode second = me();
@@ -52,21 +54,20 @@ class GraphFaultsTests {
 				.isEqualTo("(#4) Application request limit reached");
 		}
 		assertThat(third.path("status").asInt()).isEqualTo(200);
-		assertThat(this.console.api("GET", "/sandbox/api/faults", null)
-			.path("body")
-			.path("data")
-			.get(0)
-			.path("active")
-			.asBoolean()).isFalse();
+		assertThat(this.console.api("GET", "/sandbox/api/faults", null).path("body").path("data"))
+			.filteredOn((listed) -> this.app.id().equals(listed.path("app_id").asString()))
+			.singleElement()
+			.satisfies((listed) -> assertThat(listed.path("active").asBoolean()).isFalse());
 	}
 
 	@Test
 	void failsWithAServerErrorUntilItsTimeIsUp() {
 		this.console.api("POST", "/sandbox/api/faults",
-				"{\"app_id\": \"" + LOGIN_APP + "\", \"kind\": \"server_error\", \"seconds\": 3600}");
+				"{\"app_id\": \"" + this.app.id() + "\", \"kind\": \"server_error\", \"seconds\": 3600}");
 
 		JsonNode during = me();
-		this.world.sql("UPDATE sandbox.graph_faults SET until = now() - interval '1 second'");
+		this.world.sql("UPDATE sandbox.graph_faults SET until = now() - interval '1 second' WHERE app_id = '"
+				+ this.app.id() + "'");
 		JsonNode after = me();
 
 		assertThat(during.path("status").asInt()).isEqualTo(500);
@@ -80,7 +81,7 @@ class GraphFaultsTests {
 	void rateLimitsAPageWith32AndAnswersInvalidTokensWith190() {
 		String ada = this.console.person("Grace");
 		String page = this.console.page("Bakery", ada);
-		String token = this.console.userToken(ada, LOGIN_APP, LOGIN_SECRET, this.world.loginRedirectUri(),
+		String token = this.console.userToken(ada, this.app.id(), this.app.secret(), this.world.otherRedirectUri(),
 				List.of("pages_show_list"), null);
 		String pageToken = this.console.pageToken(token, page);
 		this.console.api("POST", "/sandbox/api/faults",
@@ -89,7 +90,7 @@ class GraphFaultsTests {
 		JsonNode limited = this.world.graphGet("/sandbox/graph/v24.0/me?access_token=" + pageToken);
 		JsonNode userUnaffected = me();
 		this.console.api("POST", "/sandbox/api/faults",
-				"{\"app_id\": \"" + LOGIN_APP + "\", \"kind\": \"invalid_token\", \"calls\": 1}");
+				"{\"app_id\": \"" + this.app.id() + "\", \"kind\": \"invalid_token\", \"calls\": 1}");
 		JsonNode invalid = me();
 		JsonNode recovered = me();
 

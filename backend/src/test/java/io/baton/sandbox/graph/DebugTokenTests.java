@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
 
 import static io.baton.sandbox.SandboxWorld.LOGIN_APP;
 import static io.baton.sandbox.SandboxWorld.LOGIN_SECRET;
-import static io.baton.sandbox.graph.TokenEndpointTests.assertGraphError;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatonTest
@@ -87,7 +87,8 @@ class DebugTokenTests {
 	@Test
 	void answersInvalidInputTokensWith200AndTheirError() {
 		String token = userToken();
-		this.world.sql("UPDATE sandbox.access_tokens SET expires_at = now() - interval '1 minute'");
+		this.world.sql("UPDATE sandbox.access_tokens SET expires_at = now() - interval '1 minute' WHERE token = '"
+				+ token + "'");
 
 		JsonNode expired = debug(token);
 		JsonNode unknown = debug("EAAnothing");

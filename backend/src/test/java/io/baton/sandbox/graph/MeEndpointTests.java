@@ -19,7 +19,7 @@ import static io.baton.sandbox.SandboxWorld.LOGIN_APP;
 import static io.baton.sandbox.SandboxWorld.LOGIN_SECRET;
 import static io.baton.sandbox.SandboxWorld.OTHER_APP;
 import static io.baton.sandbox.SandboxWorld.OTHER_SECRET;
-import static io.baton.sandbox.graph.TokenEndpointTests.assertGraphError;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatonTest
@@ -109,7 +109,8 @@ class MeEndpointTests {
 	@Test
 	void refusesAnExpiredTokenWith463() {
 		String token = this.world.userTokenFor("Ada", LOGIN_APP, LOGIN_SECRET, this.world.loginRedirectUri());
-		this.world.sql("UPDATE sandbox.access_tokens SET expires_at = now() - interval '1 minute'");
+		this.world.sql("UPDATE sandbox.access_tokens SET expires_at = now() - interval '1 minute' WHERE token = '"
+				+ token + "'");
 
 		JsonNode answer = this.world.graphGet("/sandbox/graph/v24.0/me?access_token=" + token);
 
@@ -131,9 +132,10 @@ class MeEndpointTests {
 
 	@Test
 	void checksAppsecretProofWhenTheAppRequiresIt() {
-		String token = this.world.userTokenFor("Ada", LOGIN_APP, LOGIN_SECRET, this.world.loginRedirectUri());
-		this.world.sql("UPDATE sandbox.apps SET appsecret_proof_required = true");
-		String proof = GraphRequest.hmacSha256Hex(LOGIN_SECRET, token);
+		SandboxWorld.App app = this.world.anAppOfItsOwn("Strict app");
+		String token = this.world.userTokenFor("Ada", app.id(), app.secret(), this.world.otherRedirectUri());
+		this.world.sql("UPDATE sandbox.apps SET appsecret_proof_required = true WHERE id = '" + app.id() + "'");
+		String proof = GraphRequest.hmacSha256Hex(app.secret(), token);
 
 		JsonNode without = this.world.graphGet("/sandbox/graph/v24.0/me?access_token=" + token);
 		JsonNode wrong = this.world.graphGet("/sandbox/graph/v24.0/me?access_token=" + token + "&appsecret_proof=00");

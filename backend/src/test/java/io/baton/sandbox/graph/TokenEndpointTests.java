@@ -14,6 +14,7 @@ import org.springframework.core.env.Environment;
 
 import static io.baton.sandbox.SandboxWorld.LOGIN_APP;
 import static io.baton.sandbox.SandboxWorld.LOGIN_SECRET;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatonTest
@@ -98,7 +99,8 @@ class TokenEndpointTests {
 	@Test
 	void refusesExpiredCode() {
 		String code = this.world.codeFor("Ada", LOGIN_APP, this.world.loginRedirectUri(), List.of("email"));
-		this.world.sql("UPDATE sandbox.authorization_codes SET expires_at = now() - interval '1 second'");
+		this.world.sql("UPDATE sandbox.authorization_codes SET expires_at = now() - interval '1 second' WHERE code = '"
+				+ code + "'");
 
 		JsonNode answer = this.world.exchange(LOGIN_APP, LOGIN_SECRET, this.world.loginRedirectUri(), code);
 
@@ -126,21 +128,6 @@ class TokenEndpointTests {
 		assertThat(answer.path("status").asInt()).isEqualTo(200);
 		assertThat(answer.path("body").path("access_token").asString()).startsWith(LOGIN_APP + "|");
 		assertThat(answer.path("body").path("token_type").asString()).isEqualTo("bearer");
-	}
-
-	static void assertGraphError(JsonNode answer, int status, int code, Integer subcode, String messageStart) {
-		JsonNode error = answer.path("body").path("error");
-		assertThat(answer.path("status").asInt()).isEqualTo(status);
-		assertThat(error.path("type").asString()).isEqualTo("OAuthException");
-		assertThat(error.path("code").asInt()).isEqualTo(code);
-		assertThat(error.path("message").asString()).startsWith(messageStart);
-		assertThat(error.path("fbtrace_id").asString()).isNotBlank();
-		if (subcode != null) {
-			assertThat(error.path("error_subcode").asInt()).isEqualTo(subcode);
-		}
-		else {
-			assertThat(error.has("error_subcode")).isFalse();
-		}
 	}
 
 	static String enc(String value) {

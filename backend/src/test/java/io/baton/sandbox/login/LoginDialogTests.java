@@ -48,8 +48,9 @@ class LoginDialogTests {
 
 	@Test
 	void remembersTheSignedInPersonAndLetsThemLogOut() {
-		HttpResponse<String> consent = this.world.consentPageAs("Grace Hopper", LOGIN_APP,
-				this.world.loginRedirectUri(), "email");
+		String grace = "Grace Hopper " + System.nanoTime();
+		HttpResponse<String> consent = this.world.consentPageAs(grace, LOGIN_APP, this.world.loginRedirectUri(),
+				"email");
 
 		HttpResponse<String> again = this.world.browser.get("/sandbox/dialog/oauth"
 				+ SandboxWorld.dialogQuery(LOGIN_APP, this.world.loginRedirectUri(), "s", "email"));
@@ -58,9 +59,9 @@ class LoginDialogTests {
 		HttpResponse<String> afterLogout = this.world.browser
 			.get(loggedOut.headers().firstValue("Location").orElseThrow());
 
-		assertThat(again.body()).contains("Logged in as").contains("Grace Hopper");
+		assertThat(again.body()).contains("Logged in as").contains(grace);
 		assertThat(loggedOut.statusCode()).isEqualTo(303);
-		assertThat(afterLogout.body()).contains("Create and log in").contains("Grace Hopper");
+		assertThat(afterLogout.body()).contains("Create and log in").contains(grace);
 	}
 
 	@Test

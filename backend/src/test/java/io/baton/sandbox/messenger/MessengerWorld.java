@@ -20,11 +20,7 @@ import org.springframework.core.env.Environment;
  */
 public class MessengerWorld {
 
-	public static final String BOT_APP = "3000000000000003";
-
 	public static final String BOT_SECRET = "bot-app-secret";
-
-	public static final String HELPDESK_APP = "4000000000000004";
 
 	public static final String HELPDESK_SECRET = "helpdesk-secret";
 
@@ -50,9 +46,15 @@ public class MessengerWorld {
 		return this.sandbox.queryOne("INSERT INTO sandbox.users (name) VALUES ('" + name + "') RETURNING id");
 	}
 
-	public void anApp(String appId, String secret, String name) {
+	/**
+	 * An app of this test alone, under a fresh id, so that no other test's subscriptions,
+	 * outbox, faults or roles reach it; answers its id.
+	 */
+	public String anApp(String secret, String name) {
+		String appId = SandboxWorld.aFreshAppId();
 		this.sandbox.sql("INSERT INTO sandbox.apps (id, secret, name) VALUES ('" + appId + "', '" + secret + "', '"
-				+ name + "') ON CONFLICT DO NOTHING");
+				+ name + "')");
+		return appId;
 	}
 
 	/** A page admin granted the app pages_messaging; answers a page token. */
@@ -87,27 +89,6 @@ public class MessengerWorld {
 	public void role(String pageId, String appId, String role) {
 		this.sandbox.sql("INSERT INTO sandbox.page_app_roles (page_id, app_id, role) VALUES ('" + pageId + "', '"
 				+ appId + "', '" + role + "') ON CONFLICT (page_id, app_id) DO UPDATE SET role = EXCLUDED.role");
-	}
-
-	/**
-	 * Graph's error body with this status, code, subcode (none if null) and message
-	 * start.
-	 */
-	public static void assertGraphError(JsonNode answer, int status, int code, Integer subcode, String messageStart) {
-		JsonNode error = answer.path("body").path("error");
-		org.assertj.core.api.Assertions.assertThat(answer.path("status").asInt())
-			.as(answer.toString())
-			.isEqualTo(status);
-		org.assertj.core.api.Assertions.assertThat(error.path("type").asString()).isEqualTo("OAuthException");
-		org.assertj.core.api.Assertions.assertThat(error.path("code").asInt()).as(answer.toString()).isEqualTo(code);
-		org.assertj.core.api.Assertions.assertThat(error.path("message").asString()).startsWith(messageStart);
-		org.assertj.core.api.Assertions.assertThat(error.path("fbtrace_id").asString()).isNotBlank();
-		if (subcode != null) {
-			org.assertj.core.api.Assertions.assertThat(error.path("error_subcode").asInt()).isEqualTo(subcode);
-		}
-		else {
-			org.assertj.core.api.Assertions.assertThat(error.has("error_subcode")).isFalse();
-		}
 	}
 
 	private static String array(String fields) {

@@ -13,16 +13,10 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
-import static io.baton.sandbox.SandboxWorld.LOGIN_APP;
-import static io.baton.sandbox.SandboxWorld.LOGIN_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.subscriptions.verification-timeout=1s" })
+@BatonTest
 class AppSubscriptionsTests {
-
-	static final String PATH = "/sandbox/graph/v24.0/" + LOGIN_APP + "/subscriptions";
-
-	static final String APP_TOKEN = LOGIN_APP + "|" + LOGIN_SECRET;
 
 	@Autowired
 	Environment environment;
@@ -31,9 +25,16 @@ class AppSubscriptionsTests {
 
 	CallbackServer callback;
 
+	String path;
+
+	String appToken;
+
 	@BeforeEach
-	void startReceiver() {
+	void anAppWithoutSubscriptionsAndACallbackServer() {
 		this.world = new SandboxWorld(this.environment);
+		SandboxWorld.App app = this.world.anAppOfItsOwn("Subscribing app");
+		this.path = "/sandbox/graph/v24.0/" + app.id() + "/subscriptions";
+		this.appToken = app.token();
 		this.callback = new CallbackServer();
 	}
 
@@ -45,7 +46,7 @@ class AppSubscriptionsTests {
 	@Test
 	void subscribesOnlyAfterTheCallbackEchoesTheChallenge() {
 		JsonNode subscribed = subscribe("messages,messaging_postbacks");
-		JsonNode listed = this.world.graphGet(PATH + "?access_token=" + APP_TOKEN.replace("|", "%7C"));
+		JsonNode listed = this.world.graphGet(this.path + "?access_token=" + this.appToken.replace("|", "%7C"));
 
 		assertThat(subscribed.path("status").asInt()).isEqualTo(200);
 		assertThat(subscribed.path("body").toString()).isEqualTo("{\"success\":true}");
@@ -67,7 +68,7 @@ class AppSubscriptionsTests {
 		subscribe("messages");
 
 		JsonNode again = subscribe("message_reads");
-		JsonNode listed = this.world.graphGet(PATH + "?access_token=" + APP_TOKEN.replace("|", "%7C"));
+		JsonNode listed = this.world.graphGet(this.path + "?access_token=" + this.appToken.replace("|", "%7C"));
 
 		assertThat(again.path("status").asInt()).isEqualTo(200);
 		assertThat(listed.path("body").path("data").get(0).path("fields").toString()).contains("\"messages\"",
@@ -83,7 +84,7 @@ class AppSubscriptionsTests {
 		JsonNode forbidden = subscribe("messages");
 		this.callback.answer = CallbackServer.Answer.SILENT;
 		JsonNode silent = subscribe("messages");
-		JsonNode listed = this.world.graphGet(PATH + "?access_token=" + APP_TOKEN.replace("|", "%7C"));
+		JsonNode listed = this.world.graphGet(this.path + "?access_token=" + this.appToken.replace("|", "%7C"));
 
 		assertError(wrongBody, 2200, "(#2200) callback verification failed: The URL couldn't be validated."
 				+ " Response does not match challenge");
@@ -98,9 +99,9 @@ class AppSubscriptionsTests {
 	void deletesTheSubscription() {
 		subscribe("messages");
 
-		JsonNode deleted = this.world.graphPost(PATH,
-				Map.of("method", List.of("delete"), "object", List.of("page"), "access_token", List.of(APP_TOKEN)));
-		JsonNode listed = this.world.graphGet(PATH + "?access_token=" + APP_TOKEN.replace("|", "%7C"));
+		JsonNode deleted = this.world.graphPost(this.path,
+				Map.of("method", List.of("delete"), "object", List.of("page"), "access_token", List.of(this.appToken)));
+		JsonNode listed = this.world.graphGet(this.path + "?access_token=" + this.appToken.replace("|", "%7C"));
 
 		assertThat(deleted.path("body").toString()).isEqualTo("{\"success\":true}");
 		assertThat(listed.path("body").path("data").isEmpty()).isTrue();
@@ -110,15 +111,15 @@ class AppSubscriptionsTests {
 	void needsTheAppsOwnAppTokenAndValidParameters() {
 		this.world.anotherAppExists();
 
-		JsonNode otherApp = this.world.graphPost(PATH,
+		JsonNode otherApp = this.world.graphPost(this.path,
 				Map.of("object", List.of("page"), "callback_url", List.of(this.callback.url()), "fields",
 						List.of("messages"), "access_token",
 						List.of(SandboxWorld.OTHER_APP + "|" + SandboxWorld.OTHER_SECRET)));
-		JsonNode badField = this.world.graphPost(PATH,
+		JsonNode badField = this.world.graphPost(this.path,
 				Map.of("object", List.of("page"), "callback_url", List.of(this.callback.url()), "fields",
-						List.of("messages,nonsense"), "access_token", List.of(APP_TOKEN)));
-		JsonNode badUrl = this.world.graphPost(PATH, Map.of("object", List.of("page"), "callback_url",
-				List.of("not a url"), "fields", List.of("messages"), "access_token", List.of(APP_TOKEN)));
+						List.of("messages,nonsense"), "access_token", List.of(this.appToken)));
+		JsonNode badUrl = this.world.graphPost(this.path, Map.of("object", List.of("page"), "callback_url",
+				List.of("not a url"), "fields", List.of("messages"), "access_token", List.of(this.appToken)));
 
 		assertError(otherApp, 100, "Unsupported post request.");
 		assertError(badField, 100, "(#100) Param fields[1] must be one of {");
@@ -127,10 +128,10 @@ class AppSubscriptionsTests {
 	}
 
 	private JsonNode subscribe(String fields) {
-		return this.world.graphPost(PATH,
+		return this.world.graphPost(this.path,
 				Map.of("object", List.of("page"), "callback_url", List.of(this.callback.url()), "fields",
 						List.of(fields), "verify_token", List.of("s3cret & co"), "include_values", List.of("true"),
-						"access_token", List.of(APP_TOKEN)));
+						"access_token", List.of(this.appToken)));
 	}
 
 	static void assertError(JsonNode answer, int code, String messageStart) {

@@ -15,22 +15,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static io.baton.sandbox.messenger.MessengerWorld.ALL_FIELDS;
-import static io.baton.sandbox.messenger.MessengerWorld.BOT_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
-import static io.baton.sandbox.messenger.MessengerWorld.HELPDESK_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.HELPDESK_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.webhooks.poll-interval=50ms",
-		"baton.sandbox.webhooks.retry-schedule=100ms,200ms", "baton.sandbox.webhooks.timeout=5s",
-		"baton.sandbox.webhooks.batch-size=5" })
+@BatonTest
 class WebhookDeliveryTests {
 
 	@Autowired
 	ApplicationContext context;
 
 	MessengerWorld world;
+
+	String botApp;
+
+	String helpdeskApp;
 
 	WebhookReceiver bot;
 
@@ -43,10 +43,8 @@ class WebhookDeliveryTests {
 	@BeforeEach
 	void aPageWithTwoSubscribedApps() {
 		this.world = new MessengerWorld(this.context);
-		this.world.sandbox.sql("DELETE FROM sandbox.webhook_outbox; DELETE FROM sandbox.webhook_apps;"
-				+ " DELETE FROM sandbox.webhook_errors; DELETE FROM sandbox.page_subscriptions");
-		this.world.anApp(BOT_APP, BOT_SECRET, "Bot");
-		this.world.anApp(HELPDESK_APP, HELPDESK_SECRET, "Helpdesk");
+		this.botApp = this.world.anApp(BOT_SECRET, "Bot");
+		this.helpdeskApp = this.world.anApp(HELPDESK_SECRET, "Helpdesk");
 		this.page = this.world.aPage("Bakery");
 		this.ada = this.world.aPerson("Zoë Ådahl");
 		this.bot = new WebhookReceiver();
@@ -61,7 +59,7 @@ class WebhookDeliveryTests {
 
 	@Test
 	void postsTheEventSignedOverTheExactBytesWithNonAsciiEscaped() {
-		this.world.subscribe(BOT_APP, this.page, this.bot.url(), ALL_FIELDS);
+		this.world.subscribe(this.botApp, this.page, this.bot.url(), ALL_FIELDS);
 
 		String psid = this.world.writes(this.page, this.ada, "Grüße 👋");
 
@@ -85,7 +83,7 @@ class WebhookDeliveryTests {
 
 	@Test
 	void deliversOnlyFieldsSubscribedAtBothLevels() {
-		this.world.subscribe(BOT_APP, this.page, this.bot.url(), "messages,messaging_postbacks",
+		this.world.subscribe(this.botApp, this.page, this.bot.url(), "messages,messaging_postbacks",
 				"messages,message_reads");
 
 		this.world.person(this.page, this.ada, "postback", "{\"title\":\"Menu\",\"payload\":\"MENU\"}");
@@ -101,7 +99,7 @@ class WebhookDeliveryTests {
 
 	@Test
 	void keepsThePageOrderWhileTheEndpointIsSlowAndBatchesWhatPiledUp() {
-		this.world.subscribe(BOT_APP, this.page, this.bot.url(), ALL_FIELDS);
+		this.world.subscribe(this.botApp, this.page, this.bot.url(), ALL_FIELDS);
 		this.bot.hold();
 
 		for (int i = 1; i <= 4; i++) {
@@ -119,7 +117,7 @@ class WebhookDeliveryTests {
 
 	@Test
 	void retriesUntilTheEndpointAnswers200AndListsTheRecentErrors() {
-		this.world.subscribe(BOT_APP, this.page, this.bot.url(), ALL_FIELDS);
+		this.world.subscribe(this.botApp, this.page, this.bot.url(), ALL_FIELDS);
 		this.bot.answer(500);
 
 		this.world.writes(this.page, this.ada, "are you there?");
@@ -129,7 +127,7 @@ class WebhookDeliveryTests {
 		await().atMost(WebhookReceiver.patience()).until(() -> this.bot.events("messaging").size() == 1);
 		List<WebhookReceiver.Delivery> attempts = this.bot.deliveries();
 		assertThat(attempts.get(0).text()).isEqualTo(attempts.get(attempts.size() - 1).text());
-		JsonNode errors = this.world.get("/sandbox/api/apps/" + BOT_APP + "/webhook-errors");
+		JsonNode errors = this.world.get("/sandbox/api/apps/" + this.botApp + "/webhook-errors");
 		assertThat(errors.path("body").path("data").size()).isGreaterThanOrEqualTo(3);
 		JsonNode error = errors.path("body").path("data").get(0);
 		assertThat(error.path("url").asString()).isEqualTo(this.bot.url());
@@ -139,10 +137,10 @@ class WebhookDeliveryTests {
 
 	@Test
 	void routesToTheThreadOwnerUnderMessagingAndToStandbyAppsWithoutPostbackPayload() {
-		this.world.subscribe(BOT_APP, this.page, this.bot.url(), ALL_FIELDS + ",standby");
-		this.world.subscribe(HELPDESK_APP, this.page, this.helpdesk.url(), ALL_FIELDS + ",standby");
-		this.world.role(this.page, BOT_APP, "primary_receiver");
-		this.world.role(this.page, HELPDESK_APP, "secondary_receiver");
+		this.world.subscribe(this.botApp, this.page, this.bot.url(), ALL_FIELDS + ",standby");
+		this.world.subscribe(this.helpdeskApp, this.page, this.helpdesk.url(), ALL_FIELDS + ",standby");
+		this.world.role(this.page, this.botApp, "primary_receiver");
+		this.world.role(this.page, this.helpdeskApp, "secondary_receiver");
 
 		this.world.person(this.page, this.ada, "postback", "{\"title\":\"Menu\",\"payload\":\"MENU\"}");
 
@@ -157,21 +155,23 @@ class WebhookDeliveryTests {
 
 	@Test
 	void injectsDelayDuplicatesAndDrops() {
-		this.world.subscribe(BOT_APP, this.page, this.bot.url(), ALL_FIELDS);
+		this.world.subscribe(this.botApp, this.page, this.bot.url(), ALL_FIELDS);
 
-		this.world.postJson("/sandbox/api/apps/" + BOT_APP + "/webhook-faults",
+		this.world.postJson("/sandbox/api/apps/" + this.botApp + "/webhook-faults",
 				"{\"duplicate\":true,\"delay_ms\":200}");
 		this.world.writes(this.page, this.ada, "twice");
 		await().atMost(WebhookReceiver.patience()).until(() -> this.bot.deliveries().size() == 2);
-		this.world.postJson("/sandbox/api/apps/" + BOT_APP + "/webhook-faults", "{\"drop\":true}");
+		this.world.postJson("/sandbox/api/apps/" + this.botApp + "/webhook-faults", "{\"drop\":true}");
 		this.world.writes(this.page, this.ada, "never");
 		await().atMost(WebhookReceiver.patience())
-			.until(() -> this.world.sandbox.queryOne("SELECT count(*) FROM sandbox.webhook_outbox").equals("0"));
+			.until(() -> this.world.sandbox
+				.queryOne("SELECT count(*) FROM sandbox.webhook_outbox WHERE app_id = '" + this.botApp + "'")
+				.equals("0"));
 
 		assertThat(this.bot.deliveries()).hasSize(2);
 		assertThat(this.bot.deliveries().get(0).text()).isEqualTo(this.bot.deliveries().get(1).text())
 			.contains("twice");
-		assertThat(this.world.get("/sandbox/api/apps/" + BOT_APP + "/webhook-faults").path("body").toString())
+		assertThat(this.world.get("/sandbox/api/apps/" + this.botApp + "/webhook-faults").path("body").toString())
 			.isEqualTo("{\"delay_ms\":0,\"duplicate\":false,\"drop\":true}");
 	}
 

@@ -15,13 +15,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static io.baton.sandbox.messenger.MessengerWorld.ALL_FIELDS;
-import static io.baton.sandbox.messenger.MessengerWorld.BOT_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
-import static io.baton.sandbox.messenger.MessengerWorld.assertGraphError;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.webhooks.poll-interval=50ms" })
+@BatonTest
 class NotificationTests {
 
 	@Autowired
@@ -31,6 +30,8 @@ class NotificationTests {
 	SandboxClock clock;
 
 	MessengerWorld world;
+
+	String botApp;
 
 	WebhookReceiver bot;
 
@@ -45,18 +46,23 @@ class NotificationTests {
 	@BeforeEach
 	void aPersonTalkingToABot() {
 		this.world = new MessengerWorld(this.context);
-		this.world.anApp(BOT_APP, BOT_SECRET, "Bot");
+		this.botApp = this.world.anApp(BOT_SECRET, "Bot");
 		this.page = this.world.aPage("Bakery");
 		this.ada = this.world.aPerson("Ada");
-		this.token = this.world.pageToken(BOT_APP, this.page, this.world.aPerson("Owner"));
+		this.token = this.world.pageToken(this.botApp, this.page, this.world.aPerson("Owner"));
 		this.bot = new WebhookReceiver();
-		this.world.subscribe(BOT_APP, this.page, this.bot.url(), ALL_FIELDS);
+		this.world.subscribe(this.botApp, this.page, this.bot.url(), ALL_FIELDS);
 		this.psid = this.world.writes(this.page, this.ada, "tell me when croissants are back");
 	}
 
 	@AfterEach
 	void closeReceiver() {
 		this.bot.close();
+	}
+
+	@AfterEach
+	void backToThePresent() {
+		this.clock.reset();
 	}
 
 	@Test

@@ -14,13 +14,13 @@ import com.restfb.types.send.SendResponse;
 import io.baton.sandbox.messenger.MessengerWorld;
 import io.baton.sandbox.webhooks.SandboxClock;
 import io.baton.testing.BatonTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import static io.baton.sandbox.messenger.MessengerWorld.BOT_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -37,6 +37,8 @@ class RestFbSendTests {
 
 	MessengerWorld world;
 
+	String botApp;
+
 	String page;
 
 	String ada;
@@ -46,10 +48,10 @@ class RestFbSendTests {
 	@BeforeEach
 	void restFbPointedAtTheSandbox() {
 		this.world = new MessengerWorld(this.context);
-		this.world.anApp(BOT_APP, BOT_SECRET, "Bot");
+		this.botApp = this.world.anApp(BOT_SECRET, "Bot");
 		this.page = this.world.aPage("Bakery");
 		this.ada = this.world.aPerson("Ada");
-		String token = this.world.pageToken(BOT_APP, this.page, this.world.aPerson("Owner"));
+		String token = this.world.pageToken(this.botApp, this.page, this.world.aPerson("Owner"));
 		DefaultFacebookClient client = new DefaultFacebookClient(token, Version.LATEST);
 		String graph = "http://localhost:" + this.world.sandbox.port + "/sandbox/graph";
 		client.setFacebookEndpointUrls(new FacebookEndpoints() {
@@ -61,6 +63,11 @@ class RestFbSendTests {
 
 		});
 		this.facebook = client;
+	}
+
+	@AfterEach
+	void backToThePresent() {
+		this.clock.reset();
 	}
 
 	@Test

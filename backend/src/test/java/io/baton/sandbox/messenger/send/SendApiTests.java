@@ -5,6 +5,7 @@ import java.time.Duration;
 import io.baton.sandbox.messenger.MessengerWorld;
 import io.baton.sandbox.webhooks.SandboxClock;
 import io.baton.testing.BatonTest;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -12,9 +13,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
-import static io.baton.sandbox.messenger.MessengerWorld.BOT_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
-import static io.baton.sandbox.messenger.MessengerWorld.assertGraphError;
+import static io.baton.sandbox.SandboxWorld.assertGraphError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BatonTest
@@ -28,6 +28,8 @@ class SendApiTests {
 
 	MessengerWorld world;
 
+	String botApp;
+
 	String page;
 
 	String otherPage;
@@ -39,12 +41,17 @@ class SendApiTests {
 	@BeforeEach
 	void aPageWithABot() {
 		this.world = new MessengerWorld(this.context);
-		this.world.anApp(BOT_APP, BOT_SECRET, "Bot");
+		this.botApp = this.world.anApp(BOT_SECRET, "Bot");
 		this.page = this.world.aPage("Bakery");
 		this.otherPage = this.world.aPage("Florist");
 		String admin = this.world.aPerson("Owner");
 		this.ada = this.world.aPerson("Ada Lovelace");
-		this.token = this.world.pageToken(BOT_APP, this.page, admin);
+		this.token = this.world.pageToken(this.botApp, this.page, admin);
+	}
+
+	@AfterEach
+	void backToThePresent() {
+		this.clock.reset();
 	}
 
 	@Test
@@ -76,7 +83,7 @@ class SendApiTests {
 		this.world.writes(this.page, this.ada, "hi");
 
 		String asid = this.world.sandbox.queryOne("INSERT INTO sandbox.app_scoped_ids (app_id, user_id) VALUES ('"
-				+ BOT_APP + "', '" + this.ada + "') RETURNING id");
+				+ this.botApp + "', '" + this.ada + "') RETURNING id");
 
 		JsonNode otherPage = this.world.sendText(this.token, florists, "hello");
 		JsonNode appScoped = this.world.sendText(this.token, asid, "hello");
@@ -141,10 +148,10 @@ class SendApiTests {
 	void requiresPagesMessagingAndAPageToken() {
 		String psid = this.world.writes(this.page, this.ada, "hi");
 		String stranger = this.world.aPerson("Stranger");
-		String withoutPermission = this.world.pageTokenWithoutMessaging(BOT_APP, this.page, stranger);
+		String withoutPermission = this.world.pageTokenWithoutMessaging(this.botApp, this.page, stranger);
 
 		JsonNode noPermission = this.world.sendText(withoutPermission, psid, "hi");
-		JsonNode appToken = this.world.sendText(BOT_APP + "%7C" + BOT_SECRET, psid, "hi");
+		JsonNode appToken = this.world.sendText(this.botApp + "%7C" + BOT_SECRET, psid, "hi");
 
 		assertGraphError(noPermission, 400, 200, null, "(#200) Requires pages_messaging permission");
 		assertGraphError(appToken, 400, 210, null, "(#210) A page access token is required");
@@ -190,7 +197,7 @@ class SendApiTests {
 	@Test
 	void showsThePersonsProfileOnlyToTheirPage() {
 		String psid = this.world.writes(this.page, this.ada, "hi");
-		String floristToken = this.world.pageToken(BOT_APP, this.otherPage, this.world.aPerson("Florist owner"));
+		String floristToken = this.world.pageToken(this.botApp, this.otherPage, this.world.aPerson("Florist owner"));
 		io.baton.sandbox.graph.GraphNode profiles = this.context.getBean(PsidProfiles.class);
 		io.baton.sandbox.graph.AccessTokens tokens = this.context.getBean(io.baton.sandbox.graph.AccessTokens.class);
 		io.baton.sandbox.graph.GraphRequest fields = new io.baton.sandbox.graph.GraphRequest(

@@ -16,18 +16,19 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static io.baton.sandbox.messenger.MessengerWorld.ALL_FIELDS;
-import static io.baton.sandbox.messenger.MessengerWorld.BOT_APP;
 import static io.baton.sandbox.messenger.MessengerWorld.BOT_SECRET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-@BatonTest(properties = { "baton.demo.enabled=false", "baton.sandbox.webhooks.poll-interval=50ms" })
+@BatonTest
 class SimulatorTests {
 
 	@Autowired
 	ApplicationContext context;
 
 	MessengerWorld world;
+
+	String botApp;
 
 	WebhookReceiver bot;
 
@@ -40,12 +41,12 @@ class SimulatorTests {
 	@BeforeEach
 	void aPageWithASubscribedBot() {
 		this.world = new MessengerWorld(this.context);
-		this.world.anApp(BOT_APP, BOT_SECRET, "Bot");
+		this.botApp = this.world.anApp(BOT_SECRET, "Bot");
 		this.page = this.world.aPage("Bakery");
 		this.ada = this.world.aPerson("Ada");
-		this.token = this.world.pageToken(BOT_APP, this.page, this.world.aPerson("Owner"));
+		this.token = this.world.pageToken(this.botApp, this.page, this.world.aPerson("Owner"));
 		this.bot = new WebhookReceiver();
-		this.world.subscribe(BOT_APP, this.page, this.bot.url(), ALL_FIELDS);
+		this.world.subscribe(this.botApp, this.page, this.bot.url(), ALL_FIELDS);
 	}
 
 	@AfterEach
@@ -120,7 +121,7 @@ class SimulatorTests {
 		JsonNode echo = events.get(1);
 		assertThat(echo.path("sender").path("id").asString()).isEqualTo(this.page);
 		assertThat(echo.path("message").path("is_echo").asBoolean()).isTrue();
-		assertThat(echo.path("message").path("app_id").asLong()).isEqualTo(Long.parseLong(BOT_APP));
+		assertThat(echo.path("message").path("app_id").asLong()).isEqualTo(Long.parseLong(this.botApp));
 		assertThat(echo.path("message").path("metadata").asString()).isEqualTo("agent-7");
 		assertThat(events.get(2).has("delivery")).isTrue();
 		assertThat(events.get(3).path("reaction").path("action").asString()).isEqualTo("react");
