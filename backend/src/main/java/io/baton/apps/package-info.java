@@ -3,6 +3,9 @@
  * subscription, bot endpoint, and the API keys bots call Baton with.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "graph", "platform", "tenancy", "web" })
 package io.baton.apps;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,9 @@
  * ingress is measured against. Off unless {@code baton.bench.enabled=true}.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {})
 package io.baton.bench;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

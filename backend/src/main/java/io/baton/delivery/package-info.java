@@ -4,6 +4,9 @@
  * replay, and a searchable log of every attempt.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "api", "apps", "graph", "ingress", "platform", "routing", "tenancy", "web" })
 package io.baton.delivery;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,9 @@
  * connected to two pages, so a new user sees a working setup at once.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "apps", "graph", "onboarding", "platform", "tenancy", "tokens" })
 package io.baton.demo;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,9 @@
  * the only difference) and Graph's error model, classified by code and subcode.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform" })
 package io.baton.graph;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

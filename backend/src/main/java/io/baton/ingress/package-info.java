@@ -3,6 +3,9 @@
  * webhooks, committed by group commit before each 200.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "apps", "graph", "platform", "tenancy" })
 package io.baton.ingress;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,10 @@
  * selection, page tokens into the vault, and the page webhook subscriptions.
  */
 @NullMarked
+@ApplicationModule(
+		allowedDependencies = { "apps", "delivery", "graph", "ingress", "platform", "tenancy", "tokens", "web" })
 package io.baton.onboarding;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

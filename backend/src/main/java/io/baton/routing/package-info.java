@@ -4,6 +4,9 @@
  * tokens, and queue one delivery per event for the app's bot.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "ingress", "platform", "tenancy" })
 package io.baton.routing;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,9 @@
  * current-tenant context every tenant transaction runs in.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "platform", "web" })
 package io.baton.tenancy;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,6 +4,9 @@
  * message).
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = { "apps", "graph", "platform", "routing", "tenancy", "tenancy :: web", "web" })
 package io.baton.tokens;
 
 import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,5 @@
 package io.baton.apps.web;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import reactor.core.publisher.Mono;
@@ -8,11 +7,7 @@ import reactor.core.publisher.Mono;
 import io.baton.apps.ApiKeys;
 import io.baton.apps.App;
 import io.baton.apps.Apps;
-import io.baton.delivery.DeliveryLog;
 import io.baton.graph.AppId;
-import io.baton.ingress.WebhookHealth;
-import io.baton.onboarding.PageOnboarding;
-import io.baton.onboarding.SubscriptionReconciler;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.platform.NotFound;
 import io.baton.web.Flash;
@@ -26,7 +21,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A tenant's Facebook apps: registering, webhook subscription, bot endpoint, API keys.
+ * A tenant's Facebook apps: registering, settings, webhook subscription, secret, API
+ * keys. (The app's own page, which gathers its pages, drift and health, is onboarding's.)
  */
 @Controller
 class AppsController {
@@ -35,22 +31,9 @@ class AppsController {
 
 	private final ApiKeys keys;
 
-	private final PageOnboarding onboarding;
-
-	private final SubscriptionReconciler reconciler;
-
-	private final WebhookHealth health;
-
-	private final DeliveryLog deliveries;
-
-	AppsController(Apps apps, ApiKeys keys, PageOnboarding onboarding, SubscriptionReconciler reconciler,
-			WebhookHealth health, DeliveryLog deliveries) {
+	AppsController(Apps apps, ApiKeys keys) {
 		this.apps = apps;
 		this.keys = keys;
-		this.onboarding = onboarding;
-		this.reconciler = reconciler;
-		this.health = health;
-		this.deliveries = deliveries;
 	}
 
 	@GetMapping("/t/{tenantId}/apps")
@@ -67,24 +50,6 @@ class AppsController {
 			.flatMap((form) -> this.apps.register(current, nonNull(form.getFirst("appId")),
 					nonNull(form.getFirst("secret"))))
 			.flatMap((app) -> subscriptionFlash(exchange, app).thenReturn(appPage(current, app.id())));
-	}
-
-	@GetMapping("/t/{tenantId}/apps/{appId}")
-	Mono<String> detail(CurrentTenant current, @PathVariable String appId, Model model) {
-		AppId app = app(appId);
-		model.addAttribute("redirectUri", this.onboarding.redirectUri());
-		return this.apps.find(current, app)
-			.doOnNext((found) -> model.addAttribute("app", found))
-			.then(this.keys.list(current, app).collectList())
-			.doOnNext((list) -> model.addAttribute("keys", list))
-			.thenMany(this.reconciler.drift(current, app))
-			.collectList()
-			.doOnNext((list) -> model.addAttribute("drift", list))
-			.then(this.health.figures(current, app, Duration.ofHours(24)))
-			.doOnNext((figures) -> model.addAttribute("intake", figures))
-			.then(this.deliveries.endpointHealth(current.id(), app))
-			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
-			.thenReturn("apps/detail");
 	}
 
 	@PostMapping("/t/{tenantId}/apps/{appId}/settings")
@@ -105,14 +70,6 @@ class AppsController {
 			.thenReturn(appPage(current, app));
 	}
 
-	@PostMapping("/t/{tenantId}/apps/{appId}/restore")
-	Mono<String> restore(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
-		AppId app = app(appId);
-		return this.reconciler.restore(current, app)
-			.then(Flash.success(exchange, "Subscriptions compared with Facebook's and restored where they differed."))
-			.thenReturn(appPage(current, app));
-	}
-
 	@PostMapping("/t/{tenantId}/apps/{appId}/secret")
 	Mono<String> rotateSecret(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
@@ -120,17 +77,6 @@ class AppsController {
 			.flatMap((secret) -> this.apps.rotateSecret(current, app, secret))
 			.then(Flash.success(exchange, "App secret replaced."))
 			.thenReturn(appPage(current, app));
-	}
-
-	@PostMapping("/t/{tenantId}/apps/{appId}/delete")
-	Mono<String> delete(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
-		AppId app = app(appId);
-		return Forms.field(exchange, "confirmation")
-			.flatMap((confirmation) -> this.apps.confirmDeletion(current, app, confirmation)
-				.then(this.onboarding.disconnectAll(current, app))
-				.then(this.apps.delete(current, app, confirmation)))
-			.then(Flash.success(exchange, "App " + app + " deleted, after unsubscribing it from its pages."))
-			.thenReturn("redirect:/t/" + current.id() + "/apps");
 	}
 
 	@PostMapping("/t/{tenantId}/apps/{appId}/keys")
