@@ -5,8 +5,8 @@ import java.util.UUID;
 import reactor.core.publisher.Mono;
 
 import io.baton.graph.AppId;
-import io.baton.platform.Secret;
-import io.baton.platform.SecretBox;
+import io.baton.secrets.Secret;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.TenantId;
 
 import org.springframework.r2dbc.core.DatabaseClient;

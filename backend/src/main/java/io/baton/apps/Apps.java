@@ -16,8 +16,8 @@ import io.baton.graph.AppId;
 import io.baton.graph.GraphClient;
 import io.baton.graph.GraphFailure;
 import io.baton.platform.BatonSettings;
-import io.baton.platform.Secret;
-import io.baton.platform.SecretBox;
+import io.baton.secrets.Secret;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.platform.NotFound;
@@ -234,7 +234,7 @@ public class Apps {
 	 * Seals again, with the current key, every app secret of the tenant sealed with an
 	 * older one.
 	 */
-	public Mono<Long> resealSecrets(TenantId tenant) {
+	Mono<Long> resealSecrets(TenantId tenant) {
 		return this.transactions.inTenant(tenant,
 				(db) -> db.sql("SELECT app_id, secret_sealed FROM apps WHERE tenant_id = :tenant FOR UPDATE")
 					.bind("tenant", tenant.value())

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 import io.baton.graph.AppId;
 import io.baton.graph.GraphClient;
 import io.baton.graph.GraphFailure;
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.TenantId;

@@ -3,7 +3,7 @@
  * subscription, bot endpoint, and the API keys bots call Baton with.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "graph", "platform", "tenancy", "web" })
+@ApplicationModule(allowedDependencies = { "graph", "platform", "secrets", "tenancy", "web" })
 package io.baton.apps;
 
 import org.jspecify.annotations.NullMarked;

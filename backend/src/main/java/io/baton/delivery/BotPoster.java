@@ -11,7 +11,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-import io.baton.platform.Hmac;
+import io.baton.secrets.Hmac;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;

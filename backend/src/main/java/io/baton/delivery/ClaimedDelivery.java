@@ -1,6 +1,6 @@
 package io.baton.delivery;
 
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 import io.baton.tenancy.TenantId;
 
 /** A delivery a worker has leased, with what its POST needs. */

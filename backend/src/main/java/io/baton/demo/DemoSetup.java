@@ -15,9 +15,8 @@ import io.baton.apps.Apps;
 import io.baton.graph.AppId;
 import io.baton.onboarding.PageOnboarding;
 import io.baton.platform.BatonSettings;
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 import io.baton.tenancy.CurrentTenant;
-import io.baton.tenancy.DemoTenant;
 import io.baton.platform.NotFound;
 import io.baton.tokens.PageTokens;
 

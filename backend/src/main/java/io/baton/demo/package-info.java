@@ -3,7 +3,7 @@
  * connected to two pages, so a new user sees a working setup at once.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "apps", "graph", "onboarding", "platform", "tenancy", "tokens" })
+@ApplicationModule(allowedDependencies = { "apps", "graph", "onboarding", "platform", "secrets", "tenancy", "tokens" })
 package io.baton.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -13,8 +13,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.baton.platform.Hmac;
-import io.baton.platform.Secret;
+import io.baton.secrets.Hmac;
+import io.baton.secrets.Secret;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;

@@ -6,7 +6,7 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@
  * the only difference) and Graph's error model, classified by code and subcode.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "platform" })
+@ApplicationModule(allowedDependencies = { "platform", "secrets" })
 package io.baton.graph;
 
 import org.jspecify.annotations.NullMarked;

@@ -5,8 +5,8 @@ import java.security.MessageDigest;
 
 import org.jspecify.annotations.Nullable;
 
-import io.baton.platform.Hmac;
-import io.baton.platform.Secret;
+import io.baton.secrets.Hmac;
+import io.baton.secrets.Secret;
 
 /**
  * Facebook's webhook signatures: a hex HMAC of the exact body bytes, keyed with the app

@@ -22,7 +22,7 @@ import io.baton.graph.PageGraph;
 import io.baton.graph.PageId;
 import io.baton.graph.Permission;
 import io.baton.platform.BatonSettings;
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.platform.Rejected;

@@ -21,7 +21,7 @@ import io.baton.graph.GraphClient;
 import io.baton.graph.GraphFailure;
 import io.baton.graph.PageGraph;
 import io.baton.graph.PageId;
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 import io.baton.platform.Repeating;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;

@@ -3,8 +3,8 @@
  * selection, page tokens into the vault, and the page webhook subscriptions.
  */
 @NullMarked
-@ApplicationModule(
-		allowedDependencies = { "apps", "delivery", "graph", "ingress", "platform", "tenancy", "tokens", "web" })
+@ApplicationModule(allowedDependencies = { "apps", "delivery", "graph", "ingress", "platform", "secrets", "tenancy",
+		"tokens", "web" })
 package io.baton.onboarding;
 
 import org.jspecify.annotations.NullMarked;

@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 
 import io.baton.platform.Digests;
 import io.baton.platform.MultiRowValues;
-import io.baton.platform.Secret;
-import io.baton.platform.SecretBox;
+import io.baton.secrets.Secret;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.TenantId;
 
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -2,7 +2,8 @@ package io.baton.routing;
 
 import reactor.core.publisher.Mono;
 
-import io.baton.platform.SecretBox;
+import io.baton.secrets.Resealable;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Service;
  * older key.
  */
 @Service
-public class NotificationTokenSeals {
+class NotificationTokenSeals implements Resealable {
 
 	private final TenantTransactions transactions;
 
@@ -24,7 +25,12 @@ public class NotificationTokenSeals {
 		this.secrets = secrets;
 	}
 
-	/** Answers how many tokens of the tenant were sealed again. */
+	@Override
+	public String what() {
+		return "notification tokens";
+	}
+
+	@Override
 	public Mono<Long> reseal(TenantId tenant) {
 		return this.transactions.inTenant(tenant, (db) -> db
 			.sql("SELECT id, page_id, token_sealed FROM notification_tokens WHERE tenant_id = :tenant FOR UPDATE")

@@ -25,6 +25,28 @@ public class Members {
 		this.auditLog = auditLog;
 	}
 
+	/**
+	 * Adds a user to a tenant with {@code role} unless they already belong to it, noting
+	 * in the audit log how they came; answers whether they were added. For joins no
+	 * member approves (demo mode); invitations have their own path.
+	 */
+	public Mono<Boolean> admit(TenantId tenant, String tenantName, SignedInUser newcomer, Role role, String via) {
+		CurrentTenant joining = new CurrentTenant(tenant, tenantName, true, newcomer.id(), newcomer.name(), role);
+		return this.transactions.inTenant(tenant,
+				(db) -> db
+					.sql("INSERT INTO memberships (tenant_id, user_id, role) SELECT id, :user, :role FROM tenants"
+							+ " WHERE id = :tenant ON CONFLICT DO NOTHING")
+					.bind("user", newcomer.id().value())
+					.bind("role", role.name().toLowerCase(java.util.Locale.ROOT))
+					.bind("tenant", tenant.value())
+					.fetch()
+					.rowsUpdated()
+					.flatMap((added) -> (added == 1)
+							? this.auditLog.record(joining, "member.joined", newcomer.name(), Map.of("via", via))
+								.thenReturn(true)
+							: Mono.just(false)));
+	}
+
 	public Flux<Member> list(CurrentTenant current) {
 		return this.transactions.inTenantMany(current.id(), (db) -> db
 			.sql("SELECT m.user_id, u.name, m.role, m.joined_at FROM memberships m"

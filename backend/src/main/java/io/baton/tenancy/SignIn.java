@@ -2,8 +2,10 @@ package io.baton.tenancy;
 
 import java.util.UUID;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 
@@ -16,11 +18,11 @@ public class SignIn {
 
 	private final DatabaseClient database;
 
-	private final DemoTenant demo;
+	private final ObjectProvider<NewcomerWelcome> welcomes;
 
-	SignIn(DatabaseClient database, DemoTenant demo) {
+	SignIn(DatabaseClient database, ObjectProvider<NewcomerWelcome> welcomes) {
 		this.database = database;
-		this.demo = demo;
+		this.welcomes = welcomes;
 	}
 
 	public Mono<SignedInUser> signIn(String provider, String subject, String name) {
@@ -46,7 +48,9 @@ public class SignIn {
 		if (!upserted.created()) {
 			return Mono.just(upserted.user());
 		}
-		return this.demo.welcome(upserted.user()).thenReturn(upserted.user());
+		return Flux.fromStream(this.welcomes::orderedStream)
+			.concatMap((welcome) -> welcome.welcome(upserted.user()))
+			.then(Mono.just(upserted.user()));
 	}
 
 	private record UpsertedUser(SignedInUser user, boolean created) {

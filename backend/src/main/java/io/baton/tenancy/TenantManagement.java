@@ -34,7 +34,12 @@ public class TenantManagement {
 			.flatMap((cleanName) -> create(TenantId.random(), owner, cleanName, false));
 	}
 
-	Mono<TenantId> create(TenantId tenant, SignedInUser owner, String cleanName, boolean demo) {
+	/** Creates the demo tenant, whose id is fixed, owned by {@code owner}. */
+	public Mono<TenantId> createDemo(TenantId tenant, SignedInUser owner, String name) {
+		return create(tenant, owner, validName(name), true);
+	}
+
+	private Mono<TenantId> create(TenantId tenant, SignedInUser owner, String cleanName, boolean demo) {
 		CurrentTenant asOwner = new CurrentTenant(tenant, cleanName, demo, owner.id(), owner.name(), Role.OWNER);
 		return this.transactions
 			.inTenant(tenant,

@@ -11,8 +11,8 @@ import reactor.core.publisher.Mono;
 
 import io.baton.graph.AppId;
 import io.baton.graph.PageId;
-import io.baton.platform.Secret;
-import io.baton.platform.SecretBox;
+import io.baton.secrets.Secret;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.platform.NotFound;
@@ -148,7 +148,7 @@ public class PageTokens {
 	 * Seals again, with the current key, every page token of the tenant sealed with an
 	 * older one.
 	 */
-	public Mono<Long> resealTokens(TenantId tenant) {
+	Mono<Long> resealTokens(TenantId tenant) {
 		return this.transactions.inTenant(tenant, (db) -> db
 			.sql("SELECT app_id, page_id, token_sealed FROM page_connections WHERE tenant_id = :tenant FOR UPDATE")
 			.bind("tenant", tenant.value())

@@ -4,7 +4,7 @@
  * message).
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "apps", "graph", "platform", "routing", "tenancy", "tenancy :: web", "web" })
+@ApplicationModule(allowedDependencies = { "apps", "graph", "platform", "secrets", "tenancy", "tenancy :: web" })
 package io.baton.tokens;
 
 import org.jspecify.annotations.NullMarked;

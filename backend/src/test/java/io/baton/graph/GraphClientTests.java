@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 
 import org.springframework.web.reactive.function.client.WebClient;
 

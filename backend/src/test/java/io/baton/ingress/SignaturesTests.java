@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import io.baton.platform.Secret;
+import io.baton.secrets.Secret;
 import io.baton.testing.FacebookWebhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;

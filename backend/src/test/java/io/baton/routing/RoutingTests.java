@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.baton.graph.AppId;
-import io.baton.platform.SecretBox;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;

@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
@@ -98,8 +99,13 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/**
+	 * The page's text; a document replaced while it is read (a redirect still arriving)
+	 * is read again.
+	 */
 	public String text() {
-		return find("body").getText();
+		return new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class)
+			.until((driver) -> driver.findElement(By.tagName("body")).getText());
 	}
 
 	public String path() {
@@ -108,7 +114,8 @@ public final class Browser implements AutoCloseable {
 	}
 
 	public Browser waitForPath(String prefix) {
-		new WebDriverWait(this.driver, WAIT).until((driver) -> path().startsWith(prefix));
+		new WebDriverWait(this.driver, WAIT).until((driver) -> path().startsWith(prefix)
+				&& "complete".equals(this.driver.executeScript("return document.readyState")));
 		return this;
 	}
 

@@ -5,8 +5,8 @@ import java.util.UUID;
 
 import io.baton.graph.AppId;
 import io.baton.graph.PageId;
-import io.baton.platform.Secret;
-import io.baton.platform.SecretBox;
+import io.baton.secrets.Secret;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.TenantTransactions;
 import io.baton.tokens.PageTokens;

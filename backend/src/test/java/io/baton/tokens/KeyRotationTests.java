@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
 import io.baton.graph.PageId;
-import io.baton.platform.EncryptionSettings;
-import io.baton.platform.Secret;
-import io.baton.platform.SecretBox;
+import io.baton.secrets.EncryptionSettings;
+import io.baton.secrets.KeyRotation;
+import io.baton.secrets.Secret;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * After the key changes (the old one kept as a previous key), the rotation command seals
@@ -56,8 +58,8 @@ class KeyRotationTests {
 	@Test
 	void resealsWhatTheOldKeySealedAndEverythingStillOpens() {
 		CurrentTenant acme = aTenant();
-		SecretBox oldBox = new SecretBox(
-				new EncryptionSettings(this.encryption.previousKeys().get(RETIRED_KEY_ID), RETIRED_KEY_ID, Map.of()));
+		SecretBox oldBox = new SecretBox(new EncryptionSettings(this.encryption.previousKeys().get(RETIRED_KEY_ID),
+				RETIRED_KEY_ID, Map.of(), false));
 		String current = this.encryption.keyId() + ":";
 		AppId app = new AppId("5500000000000001");
 		PageId page = new PageId("5500000000000002");
@@ -65,13 +67,15 @@ class KeyRotationTests {
 
 		KeyRotation.Counts counts = this.rotation.resealAll().block();
 
-		assertThat(counts).isEqualTo(new KeyRotation.Counts(1, 1, 0));
+		assertThat(counts.of("app secrets")).isEqualTo(1);
+		assertThat(counts.of("page tokens")).isEqualTo(1);
+		assertThat(counts.of("notification tokens")).isZero();
 		assertThat(stored(acme, "SELECT secret_sealed FROM apps")).startsWith(current);
 		assertThat(stored(acme, "SELECT token_sealed FROM page_connections")).startsWith(current);
 		assertThat(this.apps.secret(acme, app).block().value()).isEqualTo("the-app-secret");
 		assertThat(this.tokens.tokenFor(acme.id(), app, page).block().value()).isEqualTo("the-page-token");
-		assertThat(this.rotation.resealAll().block()).as("nothing left to re-seal")
-			.isEqualTo(new KeyRotation.Counts(0, 0, 0));
+		assertThat(this.rotation.resealAll().block().byKind()).as("nothing left to re-seal")
+			.containsOnly(entry("app secrets", 0L), entry("page tokens", 0L), entry("notification tokens", 0L));
 	}
 
 	private CurrentTenant aTenant() {

@@ -1,4 +1,4 @@
-package io.baton.tenancy;
+package io.baton.demo;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,4 +1,4 @@
-package io.baton.platform;
+package io.baton.secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

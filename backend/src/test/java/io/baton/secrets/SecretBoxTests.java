@@ -1,4 +1,4 @@
-package io.baton.platform;
+package io.baton.secrets;
 
 import java.util.Base64;
 import java.util.Map;
@@ -17,7 +17,7 @@ class SecretBoxTests {
 
 	@Test
 	void sealsWithTheCurrentKeyIdAndOpensAgain() {
-		SecretBox box = new SecretBox(new EncryptionSettings(KEY_ONE, "k1", Map.of()));
+		SecretBox box = new SecretBox(new EncryptionSettings(KEY_ONE, "k1", Map.of(), false));
 
 		String sealed = box.seal(new Secret("app-secret-value"), "app-secret:123");
 
@@ -29,7 +29,7 @@ class SecretBoxTests {
 
 	@Test
 	void aValueMovedToAnotherContextOrTamperedWithDoesNotOpen() {
-		SecretBox box = new SecretBox(new EncryptionSettings(KEY_ONE, "k1", Map.of()));
+		SecretBox box = new SecretBox(new EncryptionSettings(KEY_ONE, "k1", Map.of(), false));
 		String sealed = box.seal(new Secret("page-token"), "page-token:1");
 		char[] tampered = sealed.toCharArray();
 		tampered[tampered.length - 3] = (tampered[tampered.length - 3] == 'A') ? 'B' : 'A';
@@ -40,14 +40,14 @@ class SecretBoxTests {
 
 	@Test
 	void afterRotationOldValuesStillOpenAndAreMarkedForResealing() {
-		SecretBox before = new SecretBox(new EncryptionSettings(KEY_ONE, "k1", Map.of()));
+		SecretBox before = new SecretBox(new EncryptionSettings(KEY_ONE, "k1", Map.of(), false));
 		String old = before.seal(new Secret("s3cret"), "ctx");
-		SecretBox after = new SecretBox(new EncryptionSettings(KEY_TWO, "k2", Map.of("k1", KEY_ONE)));
+		SecretBox after = new SecretBox(new EncryptionSettings(KEY_TWO, "k2", Map.of("k1", KEY_ONE), false));
 
 		assertThat(after.open(old, "ctx").value()).isEqualTo("s3cret");
 		assertThat(after.needsRotation(old)).isTrue();
 		assertThat(after.needsRotation(after.seal(new Secret("s3cret"), "ctx"))).isFalse();
-		assertThatThrownBy(() -> new SecretBox(new EncryptionSettings("c2hvcnQ=", "k3", Map.of())))
+		assertThatThrownBy(() -> new SecretBox(new EncryptionSettings("c2hvcnQ=", "k3", Map.of(), false)))
 			.hasMessageContaining("32 bytes");
 	}
 

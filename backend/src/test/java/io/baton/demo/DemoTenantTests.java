@@ -1,6 +1,15 @@
-package io.baton.tenancy;
+package io.baton.demo;
 
 import io.baton.platform.NotFound;
+import io.baton.tenancy.TenantTransactions;
+import io.baton.tenancy.TenantMembership;
+import io.baton.tenancy.TenantManagement;
+import io.baton.tenancy.SignedInUser;
+import io.baton.tenancy.SignIn;
+import io.baton.tenancy.Role;
+import io.baton.tenancy.Members;
+import io.baton.tenancy.Member;
+import io.baton.tenancy.CurrentTenant;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,13 +1,21 @@
-package io.baton.tenancy;
+package io.baton.demo;
 
-import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import org.springframework.r2dbc.core.DatabaseClient;
+import io.baton.tenancy.CurrentTenant;
+import io.baton.tenancy.Members;
+import io.baton.tenancy.NewcomerWelcome;
+import io.baton.tenancy.Role;
+import io.baton.tenancy.SignIn;
+import io.baton.tenancy.SignedInUser;
+import io.baton.tenancy.TenantId;
+import io.baton.tenancy.TenantManagement;
+import io.baton.tenancy.TenantTransactions;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,7 +24,7 @@ import org.springframework.stereotype.Component;
  * can look around at once.
  */
 @Component
-public class DemoTenant {
+public class DemoTenant implements NewcomerWelcome {
 
 	static final TenantId ID = new TenantId(UUID.fromString("00000000-0000-4000-8000-00000000de70"));
 
@@ -26,21 +34,21 @@ public class DemoTenant {
 
 	private final DemoSettings settings;
 
-	private final DatabaseClient database;
+	private final SignIn signIn;
 
 	private final TenantTransactions transactions;
 
 	private final TenantManagement tenants;
 
-	private final AuditLog auditLog;
+	private final Members members;
 
-	DemoTenant(DemoSettings settings, DatabaseClient database, TenantTransactions transactions,
-			TenantManagement tenants, AuditLog auditLog) {
+	DemoTenant(DemoSettings settings, SignIn signIn, TenantTransactions transactions, TenantManagement tenants,
+			Members members) {
 		this.settings = settings;
-		this.database = database;
+		this.signIn = signIn;
 		this.transactions = transactions;
 		this.tenants = tenants;
-		this.auditLog = auditLog;
+		this.members = members;
 	}
 
 	public boolean enabled() {
@@ -52,21 +60,12 @@ public class DemoTenant {
 		return exists().flatMap((exists) -> exists ? Mono.empty() : create()).then(owner());
 	}
 
-	Mono<Void> welcome(SignedInUser newcomer) {
+	@Override
+	public Mono<Void> welcome(SignedInUser newcomer) {
 		if (!this.settings.enabled()) {
 			return Mono.empty();
 		}
-		CurrentTenant joining = new CurrentTenant(ID, NAME, true, newcomer.id(), newcomer.name(), Role.ADMIN);
-		return this.transactions.inTenant(ID, (db) -> db
-			.sql("INSERT INTO memberships (tenant_id, user_id, role) SELECT id, :user, 'admin' FROM tenants"
-					+ " WHERE id = :tenant ON CONFLICT DO NOTHING")
-			.bind("user", newcomer.id().value())
-			.bind("tenant", ID.value())
-			.fetch()
-			.rowsUpdated()
-			.flatMap((added) -> (added == 1)
-					? this.auditLog.record(joining, "member.joined", newcomer.name(), Map.of("via", "demo mode"))
-					: Mono.empty()));
+		return this.members.admit(ID, NAME, newcomer, Role.ADMIN, "demo mode").then();
 	}
 
 	private Mono<Boolean> exists() {
@@ -81,17 +80,13 @@ public class DemoTenant {
 		return demoOwner().flatMap((owner) -> this.tenants.enter(owner, ID));
 	}
 
+	/** The demo's owner is a user of its own provider, so no real sign-in can be them. */
 	private Mono<SignedInUser> demoOwner() {
-		return this.database
-			.sql("INSERT INTO users (id, provider, subject, name) VALUES (:id, 'demo', 'owner', 'Dana Demo')"
-					+ " ON CONFLICT (provider, subject) DO UPDATE SET name = excluded.name RETURNING id")
-			.bind("id", UUID.randomUUID())
-			.map((row) -> new SignedInUser(new UserId(row.get("id", UUID.class)), "Dana Demo"))
-			.one();
+		return this.signIn.signIn("demo", "owner", "Dana Demo");
 	}
 
 	private Mono<Void> create() {
-		return demoOwner().flatMap((owner) -> this.tenants.create(ID, owner, NAME, true))
+		return demoOwner().flatMap((owner) -> this.tenants.createDemo(ID, owner, NAME))
 			.doOnNext((id) -> logger.info("Created the demo tenant \"{}\"", NAME))
 			.then();
 	}

@@ -1,4 +1,4 @@
-package io.baton.platform;
+package io.baton.secrets;
 
 /**
  * A secret value (app secret, access token) that never shows itself in logs, exceptions
