@@ -4,8 +4,8 @@
  * replay, and a searchable log of every attempt.
  */
 @NullMarked
-@ApplicationModule(
-		allowedDependencies = { "api", "apps", "graph", "ingress", "platform", "routing", "secrets", "tenancy", "web" })
+@ApplicationModule(allowedDependencies = { "api", "apps", "graph", "ingress", "platform", "privacy", "routing",
+		"secrets", "tenancy", "web" })
 package io.baton.delivery;
 
 import org.jspecify.annotations.NullMarked;

@@ -3,7 +3,7 @@
  * webhooks, committed by group commit before each 200.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "apps", "graph", "platform", "secrets", "tenancy" })
+@ApplicationModule(allowedDependencies = { "apps", "graph", "platform", "privacy", "secrets", "tenancy" })
 package io.baton.ingress;
 
 import org.jspecify.annotations.NullMarked;

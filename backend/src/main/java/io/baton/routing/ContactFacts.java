@@ -114,10 +114,12 @@ class ContactFacts {
 			return Mono.empty();
 		}
 		return db
-			.sql("UPDATE contacts SET account_linking = :status, account_linking_at = :at"
+			.sql("UPDATE contacts SET account_linking = :status, account_linking_at = :at,"
+					+ " linked_account = COALESCE(NULLIF(:account, ''), linked_account)"
 					+ " WHERE tenant_id = :tenant AND page_id = :page AND psid = :psid"
 					+ " AND (account_linking_at IS NULL OR account_linking_at <= :at)")
 			.bind("status", status)
+			.bind("account", linking.path("authorization_code").asString(""))
 			.bind("at", event.at())
 			.bind("tenant", tenant.value())
 			.bind("page", event.pageId())

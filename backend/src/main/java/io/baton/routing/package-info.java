@@ -4,7 +4,7 @@
  * tokens, and queue one delivery per event for the app's bot.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "ingress", "platform", "secrets", "tenancy" })
+@ApplicationModule(allowedDependencies = { "graph", "ingress", "platform", "privacy", "secrets", "tenancy" })
 package io.baton.routing;
 
 import org.jspecify.annotations.NullMarked;

@@ -38,7 +38,7 @@ class WebSecurity {
 				.permitAll()
 				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
-				.pathMatchers("/webhooks/**", "/bench/bare/**")
+				.pathMatchers("/webhooks/**", "/bench/bare/**", "/facebook/data-deletion/**", "/data-deletion/**")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
@@ -52,13 +52,14 @@ class WebSecurity {
 	}
 
 	/**
-	 * Webhooks are signed by Facebook instead; every other unsafe request needs the
-	 * token.
+	 * Webhooks and the data-deletion callback are signed by Facebook instead; every other
+	 * unsafe request needs the token.
 	 */
 	private static Mono<MatchResult> formsOfThePages(ServerWebExchange exchange) {
 		boolean safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(exchange.getRequest().getMethod().name());
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		boolean webhook = path.startsWith("/webhooks/") || path.startsWith("/bench/bare/");
+		boolean webhook = path.startsWith("/webhooks/") || path.startsWith("/bench/bare/")
+				|| path.startsWith("/facebook/data-deletion/");
 		return (safe || webhook) ? MatchResult.notMatch() : MatchResult.match();
 	}
 

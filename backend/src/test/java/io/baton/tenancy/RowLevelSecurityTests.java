@@ -138,8 +138,8 @@ class RowLevelSecurityTests {
 				 WHERE n.nspname = 'baton' AND p.prosecdef ORDER BY p.proname""");
 
 		assertThat(definers).containsExactly("api_key_directory", "app_directory", "claim_batches", "claim_deliveries",
-				"claim_reconciliations", "claim_token_checks", "invitation_by_token", "maintain_daily_partitions",
-				"memberships_of", "tenant_ids");
+				"claim_reconciliations", "claim_token_checks", "data_deletion_status", "invitation_by_token",
+				"maintain_daily_partitions", "memberships_of", "tenant_ids");
 	}
 
 	@Test

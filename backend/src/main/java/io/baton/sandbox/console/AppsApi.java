@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -20,8 +21,11 @@ class AppsApi {
 
 	private final World world;
 
-	AppsApi(World world) {
+	private final DataDeletionRequests dataDeletion;
+
+	AppsApi(World world, DataDeletionRequests dataDeletion) {
 		this.world = world;
+		this.dataDeletion = dataDeletion;
 	}
 
 	@GetMapping("/sandbox/api/apps")
@@ -42,6 +46,16 @@ class AppsApi {
 					body.texts("redirect_uris"), body.flag("appsecret_proof_required"), body.optionalText("category"),
 					body.optionalText("link"));
 		});
+	}
+
+	/**
+	 * {@code {"user_id"}}: the person asks the app to delete their data; the sandbox
+	 * posts the signed request to the app's Data Deletion Request URL and answers
+	 * {@code {"status", "body"}} of what the app's server said.
+	 */
+	@PostMapping("/sandbox/api/apps/{appId}/data-deletion")
+	Mono<Map<String, Object>> dataDeletion(@PathVariable String appId, @RequestBody JsonNode json) {
+		return Mono.defer(() -> this.dataDeletion.send(new Body(json).text("user_id"), appId));
 	}
 
 }

@@ -35,9 +35,12 @@ class ConsolePage {
 
 	private final WorldEvents events;
 
-	ConsolePage(World world, WorldEvents events) {
+	private final DataDeletionRequests dataDeletion;
+
+	ConsolePage(World world, WorldEvents events, DataDeletionRequests dataDeletion) {
 		this.world = world;
 		this.events = events;
+		this.dataDeletion = dataDeletion;
 	}
 
 	@ModelAttribute("_csrf")
@@ -121,6 +124,13 @@ class ConsolePage {
 				default -> Mono.<Map<String, Object>>error(WorldRefused.badInput("Unknown event"));
 			};
 		}).map((ended) -> done("Done; " + ended));
+	}
+
+	@PostMapping(HOME + "/data-deletion")
+	Mono<Rendering> dataDeletion(ServerWebExchange exchange) {
+		return form(exchange).flatMap((form) -> this.dataDeletion.send(value(form, "user_id"), value(form, "app_id")))
+			.map((answer) -> done(
+					"Data deletion request sent; the app answered " + answer.get("status") + " " + answer.get("body")));
 	}
 
 	@PostMapping(HOME + "/faults")
