@@ -35,26 +35,27 @@ public class FacebookLogin {
 			.call(HttpMethod.GET, "/oauth/access_token", null, null,
 					GraphClient.params("client_id", app.value(), "client_secret", appSecret.value(), "redirect_uri",
 							redirectUri, "code", code))
-			.map(FacebookLogin::userToken);
+			.map(GraphClient.readAs("a user token", FacebookLogin::userToken));
 	}
 
 	public Mono<UserToken> longLived(AppId app, Secret appSecret, Secret userToken) {
-		return this.graph.call(HttpMethod.GET, "/oauth/access_token", null, null,
-				GraphClient.params("grant_type", "fb_exchange_token", "client_id", app.value(), "client_secret",
-						appSecret.value(), "fb_exchange_token", userToken.value()))
-			.map(FacebookLogin::userToken);
+		return this.graph
+			.call(HttpMethod.GET, "/oauth/access_token", null, null,
+					GraphClient.params("grant_type", "fb_exchange_token", "client_id", app.value(), "client_secret",
+							appSecret.value(), "fb_exchange_token", userToken.value()))
+			.map(GraphClient.readAs("a user token", FacebookLogin::userToken));
 	}
 
 	public Mono<List<Permission>> permissions(Secret userToken, Secret appSecret) {
 		return this.graph.call(HttpMethod.GET, "/me/permissions", userToken, appSecret, GraphClient.params())
-			.map((body) -> {
+			.map(GraphClient.readAs("a list of permissions", (body) -> {
 				List<Permission> permissions = new ArrayList<>();
 				for (JsonNode item : body.path("data")) {
 					permissions.add(new Permission(item.path("permission").asString(""),
 							"granted".equals(item.path("status").asString(""))));
 				}
 				return permissions;
-			});
+			}));
 	}
 
 	/** Every page of {@code /me/accounts}, following {@code paging.cursors.after}. */
@@ -70,18 +71,20 @@ public class FacebookLogin {
 		if (after != null) {
 			parameters.add("after", after);
 		}
-		return this.graph.call(HttpMethod.GET, "/me/accounts", userToken, appSecret, parameters).map((body) -> {
-			List<PageAccount> accounts = new ArrayList<>();
-			for (JsonNode item : body.path("data")) {
-				List<String> tasks = new ArrayList<>();
-				item.path("tasks").forEach((task) -> tasks.add(task.asString()));
-				accounts.add(new PageAccount(new PageId(item.path("id").asString()), item.path("name").asString(""),
-						item.path("category").asString(""), tasks, new Secret(item.path("access_token").asString())));
-			}
-			boolean more = body.path("paging").hasNonNull("next");
-			String cursor = body.path("paging").path("cursors").path("after").asString(null);
-			return new AccountsPage(accounts, (more && cursor != null && !accounts.isEmpty()) ? cursor : null);
-		});
+		return this.graph.call(HttpMethod.GET, "/me/accounts", userToken, appSecret, parameters)
+			.map(GraphClient.readAs("a page of accounts", (body) -> {
+				List<PageAccount> accounts = new ArrayList<>();
+				for (JsonNode item : body.path("data")) {
+					List<String> tasks = new ArrayList<>();
+					item.path("tasks").forEach((task) -> tasks.add(task.asString()));
+					accounts.add(new PageAccount(new PageId(item.path("id").asString()), item.path("name").asString(""),
+							item.path("category").asString(""), tasks,
+							new Secret(item.path("access_token").asString())));
+				}
+				boolean more = body.path("paging").hasNonNull("next");
+				String cursor = body.path("paging").path("cursors").path("after").asString(null);
+				return new AccountsPage(accounts, (more && cursor != null && !accounts.isEmpty()) ? cursor : null);
+			}));
 	}
 
 	private static UserToken userToken(JsonNode body) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
@@ -48,15 +49,16 @@ public class GraphClient {
 
 	/** An app access token ({@code client_credentials}). */
 	public Mono<Secret> appToken(AppId app, Secret appSecret) {
-		return call(HttpMethod.GET, "/oauth/access_token", null, null, params("grant_type", "client_credentials",
-				"client_id", app.value(), "client_secret", appSecret.value()))
-			.map((body) -> new Secret(text(body, "access_token")));
+		return call(HttpMethod.GET, "/oauth/access_token", null, null,
+				params("grant_type", "client_credentials", "client_id", app.value(), "client_secret",
+						appSecret.value()))
+			.map(readAs("an app token", (body) -> new Secret(text(body, "access_token"))));
 	}
 
 	/** {@code GET /{app-id}} with the app's token. */
 	public Mono<GraphApp> app(AppId app, Secret appToken, Secret appSecret) {
 		return call(HttpMethod.GET, "/" + app.value(), appToken, appSecret, params("fields", "id,name"))
-			.map((body) -> new GraphApp(new AppId(text(body, "id")), body.path("name").asString("")));
+			.map(readAs("an app", (body) -> new GraphApp(new AppId(text(body, "id")), valueOr(body.path("name"), ""))));
 	}
 
 	/**
@@ -73,7 +75,7 @@ public class GraphClient {
 
 	public Mono<List<AppSubscription>> appSubscriptions(AppId app, Secret appToken, Secret appSecret) {
 		return call(HttpMethod.GET, "/" + app.value() + "/subscriptions", appToken, appSecret, params())
-			.map(this::subscriptions);
+			.map(readAs("a list of app subscriptions", this::subscriptions));
 	}
 
 	public Mono<Void> deleteAppSubscription(AppId app, Secret appToken, Secret appSecret) {
@@ -120,10 +122,12 @@ public class GraphClient {
 		}
 		JsonNode error = parsed.path("error");
 		if (error.isObject()) {
-			return Mono.error(new GraphFailure(status, error.path("code").asInt(-1),
-					error.hasNonNull("error_subcode") ? error.path("error_subcode").asInt() : null,
-					error.path("message").asString("Graph error"),
-					error.hasNonNull("fbtrace_id") ? error.path("fbtrace_id").asString() : null));
+			return Mono.error(
+					new GraphFailure(status, number(error.path("code"), -1),
+							error.path("error_subcode").isIntegralNumber() ? number(error.path("error_subcode"), -1)
+									: null,
+							valueOr(error.path("message"), "Graph error"),
+							error.path("fbtrace_id").isValueNode() ? valueOr(error.path("fbtrace_id"), "") : null));
 		}
 		if (status / 100 != 2) {
 			return Mono.error(GraphFailure.noProperAnswer(status, "Graph answered HTTP " + status));
@@ -142,6 +146,36 @@ public class GraphClient {
 					item.path("callback_url").asString(""), item.path("active").asBoolean(false), fields));
 		}
 		return subscriptions;
+	}
+
+	/**
+	 * {@code reader} applied to a successful answer; an answer of another shape than the
+	 * one Graph documents (a container where a value belongs, an id that is not a number)
+	 * is a {@link GraphFailure}, like any other answer Baton cannot use.
+	 */
+	static <T> Function<JsonNode, T> readAs(String what, Function<JsonNode, T> reader) {
+		return (body) -> {
+			try {
+				return reader.apply(body);
+			}
+			catch (GraphFailure ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				throw GraphFailure.noProperAnswer(200, "Graph's answer is not " + what + " as Graph documents it");
+			}
+		};
+	}
+
+	/**
+	 * A value's text, or {@code fallback} where the answer has no value (or a container).
+	 */
+	static String valueOr(JsonNode node, String fallback) {
+		return node.isValueNode() && !node.isNull() ? node.asString(fallback) : fallback;
+	}
+
+	static int number(JsonNode node, int fallback) {
+		return node.canConvertToInt() ? node.asInt(fallback) : fallback;
 	}
 
 	static MultiValueMap<String, String> params(String... namesAndValues) {

@@ -40,7 +40,7 @@ public class PageGraph {
 	public Mono<List<PageSubscription>> subscribedApps(PageId page, Secret pageToken, Secret appSecret) {
 		return this.graph
 			.call(HttpMethod.GET, "/" + page.value() + "/subscribed_apps", pageToken, appSecret, GraphClient.params())
-			.map((body) -> {
+			.map(GraphClient.readAs("a list of subscribed apps", (body) -> {
 				List<PageSubscription> subscriptions = new ArrayList<>();
 				for (JsonNode item : body.path("data")) {
 					List<String> fields = new ArrayList<>();
@@ -49,7 +49,7 @@ public class PageGraph {
 							item.path("name").asString(""), fields));
 				}
 				return subscriptions;
-			});
+			}));
 	}
 
 }

@@ -29,7 +29,7 @@ public class TokenDebugger {
 	public Mono<TokenInfo> inspect(Secret token, Secret appToken, Secret appSecret) {
 		return this.graph
 			.call(HttpMethod.GET, "/debug_token", appToken, appSecret, GraphClient.params("input_token", token.value()))
-			.map((body) -> info(body.path("data")));
+			.map(GraphClient.readAs("a token's debug information", (body) -> info(body.path("data"))));
 	}
 
 	private static TokenInfo info(JsonNode data) {
