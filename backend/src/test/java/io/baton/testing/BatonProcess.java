@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,7 +58,8 @@ public final class BatonProcess implements AutoCloseable {
 	/**
 	 * Starts Baton on a free port against the database {@code test} (a test's context)
 	 * uses, with {@code properties} ({@code key=value}) added, and waits until it is
-	 * healthy.
+	 * healthy. A {@code baton.db.*} property given replaces the test's own (a proxy in
+	 * front of the database, say).
 	 */
 	public static BatonProcess start(String name, Environment test, String... properties) {
 		int port = BatonTestContext.freePort();
@@ -69,7 +71,11 @@ public final class BatonProcess implements AutoCloseable {
 				"--baton.db.create-if-missing=false", "--baton.demo.enabled=false", "--spring.r2dbc.pool.max-size=8",
 				"--logging.level.io.baton=INFO"));
 		for (String key : List.of("host", "port", "name", "username", "password")) {
-			command.add("--baton.db." + key + "=" + test.getRequiredProperty("baton.db." + key));
+			boolean given = Arrays.stream(properties)
+				.anyMatch((property) -> property.startsWith("baton.db." + key + "="));
+			if (!given) {
+				command.add("--baton.db." + key + "=" + test.getRequiredProperty("baton.db." + key));
+			}
 		}
 		for (String property : properties) {
 			command.add("--" + property);

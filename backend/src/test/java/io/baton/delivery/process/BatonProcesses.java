@@ -26,11 +26,20 @@ final class BatonProcesses implements AutoCloseable {
 		this.test = test;
 	}
 
-	/** Starts one more and waits until it is healthy. */
-	BatonProcess start(String name) {
-		BatonProcess baton = BatonProcess.start(name, this.test, QUICK);
+	/**
+	 * Starts one more, with {@code extra} properties too, and waits until it is healthy.
+	 */
+	BatonProcess start(String name, String... extra) {
+		String[] properties = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(QUICK), java.util.Arrays.stream(extra))
+			.toArray(String[]::new);
+		BatonProcess baton = BatonProcess.start(name, this.test, properties);
 		this.started.add(baton);
 		return baton;
+	}
+
+	List<BatonProcess> started() {
+		return this.started;
 	}
 
 	@Override
