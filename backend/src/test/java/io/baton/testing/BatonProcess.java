@@ -125,6 +125,25 @@ public final class BatonProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Asks the process to stop ({@code SIGTERM}, as an orchestrator does) and answers
+	 * whether it exited within {@code patience}.
+	 */
+	public boolean terminate(Duration patience) {
+		this.process.destroy();
+		try {
+			boolean exited = this.process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS);
+			if (exited) {
+				running.remove(this.process);
+			}
+			return exited;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
 	@Override
 	public void close() {
 		kill();

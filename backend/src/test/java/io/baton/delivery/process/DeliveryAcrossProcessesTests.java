@@ -159,6 +159,57 @@ class DeliveryAcrossProcessesTests {
 	}
 
 	/**
+	 * {@code SIGTERM} while POSTs are in flight at the bot: the process stops claiming,
+	 * lets those POSTs finish and records them, and exits within the grace period holding
+	 * no lease; a second process then delivers the rest, each event once.
+	 */
+	@Test
+	void sigtermLetsInFlightDeliveriesFinishAndLeavesNoLeaseBehind() throws Exception {
+		MessengerTraffic traffic = MessengerTraffic.toPage(PAGE, 4, 5, 30, 20260103);
+		try (WebhookSenders facebook = new WebhookSenders(traffic, this.app)) {
+			BatonProcess first = this.batons.start("sigterm-first");
+			this.bot.hold();
+			facebook.send(10, (stream, number) -> List.of(first)).get(30, TimeUnit.SECONDS);
+			await().atMost(Duration.ofSeconds(20))
+				.pollInterval(Duration.ofMillis(5))
+				.until(this::aPostIsInFlightAtTheBot);
+			int inFlight = this.bot.arrived() - this.bot.deliveries().size();
+
+			CompletableFuture<Boolean> stopping = CompletableFuture
+				.supplyAsync(() -> first.terminate(Duration.ofSeconds(30)));
+			Thread.sleep(1000);
+			this.bot.release();
+			assertThat(stopping.get(40, TimeUnit.SECONDS)).as("exited within the grace period").isTrue();
+			long leftLeased = count(
+					"SELECT count(*) FROM deliveries WHERE leased_by IS NOT NULL AND status = 'pending'");
+			long delivered = count("SELECT count(*) FROM deliveries WHERE status = 'delivered'");
+
+			BatonProcess second = this.batons.start("sigterm-second");
+			facebook.sendRest(second).get(30, TimeUnit.SECONDS);
+			Set<Message> acknowledged = facebook.acknowledgedMessages();
+			await().atMost(Duration.ofSeconds(40))
+				.until(() -> BotInbox.of(this.bot).messages().containsAll(acknowledged));
+			BotInbox inbox = BotInbox.of(this.bot);
+			System.out.printf(
+					"SIGTERM: %d POSTs in flight at the signal, %d deliveries recorded delivered by the"
+							+ " first process, %d leases left; the bot got %d POSTs of %d messages%n",
+					inFlight, delivered, leftLeased, inbox.posts().size(), inbox.messages().size());
+			assertThat(inFlight).isPositive();
+			assertThat(leftLeased).as("leases the stopped process still held").isZero();
+			assertThat(delivered).as("in-flight POSTs finished and recorded").isGreaterThanOrEqualTo(inFlight);
+			assertThat(inbox.deliveryIdsByMessage()).allSatisfy((message, ids) -> assertThat(ids).hasSize(1));
+			assertThat(inbox.posts()).as("nothing the first process finished was sent again")
+				.hasSize(inbox.messages().size());
+		}
+	}
+
+	private long count(String sql) {
+		return this.transactions
+			.inTenant(this.app.tenant().id(), (db) -> db.sql(sql).map((row) -> row.get(0, Long.class)).one())
+			.block();
+	}
+
+	/**
 	 * The bot holds its answers: a POST that arrived and is not recorded is in flight.
 	 */
 	private boolean aPostIsInFlightAtTheBot() {
