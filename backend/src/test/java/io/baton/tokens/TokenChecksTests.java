@@ -153,6 +153,43 @@ class TokenChecksTests {
 			.satisfies((token) -> assertThat(token.valid()).isTrue());
 	}
 
+	@Test
+	void graphFailingOrRateLimitingDuringAChecksLeavesTheTokenAsItWasUntilACheckGetsThrough() {
+		this.checks.runOnce().block();
+		for (String kind : List.of("server_error", "rate_limit")) {
+			this.console.api("POST", "/sandbox/api/faults",
+					"{\"app_id\": \"" + this.appId + "\", \"kind\": \"" + kind + "\", \"calls\": 5}");
+			this.console.api("POST", "/sandbox/api/users/" + this.person + "/password-change", null);
+			makeDue();
+
+			this.checks.runOnce().block();
+
+			assertThat(onlyToken().valid()).as("after %s", kind).isTrue();
+			assertThat(onlyToken().problem()).as("after %s", kind).isNull();
+			this.console.api("GET", "/sandbox/api/faults", null)
+				.path("body")
+				.path("data")
+				.forEach((fault) -> this.console.api("DELETE", "/sandbox/api/faults/" + fault.path("id").asString(),
+						null));
+		}
+		makeDue();
+
+		this.checks.runOnce().block();
+
+		assertThat(onlyToken().valid()).as("the first check Graph answers").isFalse();
+		assertThat(onlyToken().problem()).isEqualTo(TokenProblem.PASSWORD_CHANGED);
+	}
+
+	private void makeDue() {
+		this.context.getBean(io.baton.tenancy.TenantTransactions.class)
+			.inTenant(this.acme.id(),
+					(db) -> db.sql("UPDATE page_connections SET last_checked_at = NULL WHERE app_id = :app")
+						.bind("app", this.appId)
+						.fetch()
+						.rowsUpdated())
+			.block();
+	}
+
 	private String page(String path) {
 		return this.staff.get().uri(path).exchange().expectBody(String.class).returnResult().getResponseBody();
 	}
