@@ -11,15 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param pageId the page, or null
  * @param psid the person's page-scoped id, or null
  * @param mid a message id, or null
- * @param status {@code pending}, {@code delivered}, {@code dead} or {@code skipped}, or
- * null for all
+ * @param status the status, or null for all
  * @param from earliest time queued, inclusive
  * @param until latest time queued, exclusive
  * @param before only deliveries older than this id (the next page)
  * @param limit at most this many (1 to 200)
  */
 public record DeliveryQuery(@Nullable String appId, @Nullable String pageId, @Nullable String psid,
-		@Nullable String mid, @Nullable String status, @Nullable Instant from, @Nullable Instant until,
+		@Nullable String mid, @Nullable DeliveryStatus status, @Nullable Instant from, @Nullable Instant until,
 		@Nullable Long before, int limit) {
 
 	public static final int PAGE_SIZE = 50;

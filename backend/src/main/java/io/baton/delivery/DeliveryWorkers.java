@@ -150,7 +150,7 @@ class DeliveryWorkers {
 			.record(Duration.ofMillis(result.durationMs()));
 		this.meters
 			.counter("baton.delivery.outcomes", "app", delivery.appId(), "page", delivery.pageId(), "status",
-					recorded.status())
+					recorded.status().value())
 			.increment();
 	}
 

@@ -68,20 +68,21 @@ class Outcomes {
 	private Mono<List<Recorded>> record(DatabaseClient db, TenantId tenant, List<Posted> posted, String worker) {
 		List<Object[]> attempts = new ArrayList<>();
 		List<Object[]> deliveries = new ArrayList<>();
-		List<String> statuses = new ArrayList<>();
+		List<DeliveryStatus> statuses = new ArrayList<>();
 		for (Posted one : posted) {
 			ClaimedDelivery delivery = one.delivery();
 			PostResult result = one.result();
 			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.appId(), delivery.endpoint(),
 					delivery.attempt(), result.durationMs(), result.status(), result.outcome(), result.error(),
 					result.responseBody() });
-			String status = result.delivered() ? "delivered"
-					: (delivery.attempt() >= this.settings.maxAttempts()) ? "dead" : "pending";
-			Instant next = "pending".equals(status)
+			DeliveryStatus status = DeliveryStatus.afterAttempt(result.delivered(), delivery.attempt(),
+					this.settings.maxAttempts());
+			Instant next = (status == DeliveryStatus.PENDING)
 					? Instant.now()
 						.plus(this.settings.waitAfter(delivery.attempt(), ThreadLocalRandom.current().nextDouble()))
 					: Instant.now();
-			deliveries.add(new Object[] { delivery.id(), status, next, result.status(), result.error(), worker });
+			deliveries
+				.add(new Object[] { delivery.id(), status.value(), next, result.status(), result.error(), worker });
 			statuses.add(status);
 		}
 		return ATTEMPTS.run(db, attempts)
@@ -176,7 +177,7 @@ class Outcomes {
 	 * What was written down for one POST: the delivery's status after it, and whether its
 	 * endpoint was just disabled.
 	 */
-	record Recorded(Posted posted, String status, boolean endpointDisabled) {
+	record Recorded(Posted posted, DeliveryStatus status, boolean endpointDisabled) {
 	}
 
 }

@@ -3,13 +3,13 @@ package io.baton.delivery.api;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 import io.baton.api.BadParameter;
 import io.baton.delivery.DeliveryQuery;
+import io.baton.delivery.DeliveryStatus;
 import io.baton.graph.AppId;
 
 /**
@@ -26,14 +26,13 @@ record DeliveryFilter(@Parameter(description = "Facebook page id") @Nullable Str
 		@Parameter(description = "the next cursor of the previous page") @Nullable String before,
 		@Parameter(description = "page size, 1 to 200 (50)") @Nullable String limit) {
 
-	static final Set<String> STATUSES = Set.of("pending", "delivered", "dead", "skipped");
-
 	static final int MAX_LIMIT = 200;
 
 	DeliveryQuery query(AppId app) {
-		if (this.status != null && !STATUSES.contains(this.status)) {
-			throw new BadParameter("status must be one of pending, delivered, dead, skipped.");
-		}
+		DeliveryStatus wanted = (this.status != null)
+				? DeliveryStatus.parse(this.status)
+					.orElseThrow(() -> new BadParameter("status must be one of pending, delivered, dead, skipped."))
+				: null;
 		Instant fromTime = time("from", this.from);
 		Instant untilTime = time("until", this.until);
 		if (fromTime != null && untilTime != null && !fromTime.isBefore(untilTime)) {
@@ -45,7 +44,7 @@ record DeliveryFilter(@Parameter(description = "Facebook page id") @Nullable Str
 		}
 		Long cursor = (this.before != null) ? number("before", this.before) : null;
 		return new DeliveryQuery(app.value(), blankToNull(this.page), blankToNull(this.psid), blankToNull(this.mid),
-				this.status, fromTime, untilTime, cursor, size);
+				wanted, fromTime, untilTime, cursor, size);
 	}
 
 	/** A positive whole number, as delivery ids and cursors are. */

@@ -3,16 +3,20 @@ package io.baton.delivery.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.Apps;
-import io.baton.delivery.DeliveryLog;
 import io.baton.delivery.DeliveryHealth;
+import io.baton.delivery.DeliveryLog;
 import io.baton.delivery.DeliveryQuery;
+import io.baton.delivery.DeliveryStatus;
 import io.baton.delivery.DeliveryView;
+import io.baton.delivery.Endpoints;
+import io.baton.delivery.Replays;
+import io.baton.delivery.TestEvents;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookHealth;
 import io.baton.tenancy.CurrentTenant;
@@ -36,19 +40,27 @@ import org.springframework.web.server.ServerWebExchange;
 @Controller
 class DeliveriesController {
 
-	private static final Set<String> STATUSES = Set.of("pending", "delivered", "dead", "skipped");
-
 	private final Apps apps;
 
 	private final DeliveryLog deliveries;
+
+	private final Replays replays;
+
+	private final TestEvents testEvents;
+
+	private final Endpoints endpoints;
 
 	private final DeliveryHealth deliveryHealth;
 
 	private final WebhookHealth intakeHealth;
 
-	DeliveriesController(Apps apps, DeliveryLog deliveries, DeliveryHealth deliveryHealth, WebhookHealth intakeHealth) {
+	DeliveriesController(Apps apps, DeliveryLog deliveries, Replays replays, TestEvents testEvents, Endpoints endpoints,
+			DeliveryHealth deliveryHealth, WebhookHealth intakeHealth) {
 		this.apps = apps;
 		this.deliveries = deliveries;
+		this.replays = replays;
+		this.testEvents = testEvents;
+		this.endpoints = endpoints;
 		this.deliveryHealth = deliveryHealth;
 		this.intakeHealth = intakeHealth;
 	}
@@ -69,7 +81,7 @@ class DeliveriesController {
 				model.addAttribute("figures", figures);
 				model.addAttribute("chart", HourlyChart.of(figures.hours()));
 			})
-			.then(this.deliveries.endpointHealth(current.id(), app))
+			.then(this.endpoints.health(current.id(), app))
 			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
 			.thenReturn("delivery/health");
 	}
@@ -91,7 +103,7 @@ class DeliveriesController {
 				model.addAttribute("nextBefore",
 						(list.size() == query.limit()) ? list.get(list.size() - 1).id() : null);
 			})
-			.then(this.deliveries.endpointHealth(current.id(), app))
+			.then(this.endpoints.health(current.id(), app))
 			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
 			.thenReturn("delivery/deliveries");
 	}
@@ -111,7 +123,7 @@ class DeliveriesController {
 	Mono<String> replay(CurrentTenant current, @PathVariable String appId, @PathVariable String deliveryId,
 			ServerWebExchange exchange) {
 		AppId app = app(appId);
-		return ofApp(current, app, deliveryId).flatMap((found) -> this.deliveries.replay(current, found.id()))
+		return ofApp(current, app, deliveryId).flatMap((found) -> this.replays.replay(current, found.id()))
 			.flatMap((replayed) -> Flash.success(exchange, "Delivery " + replayed.id() + " is being sent again.")
 				.thenReturn("redirect:/t/" + current.id() + "/apps/" + app + "/deliveries/" + replayed.id()));
 	}
@@ -120,7 +132,7 @@ class DeliveriesController {
 	Mono<String> replayDeadLetters(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
 		return this.apps.find(current, app)
-			.then(this.deliveries.replayDeadLetters(current, app))
+			.then(this.replays.replayDeadLetters(current, app))
 			.flatMap((count) -> Flash.success(exchange,
 					(count == 0) ? "There were no dead letters." : count + " dead letters are being sent again."))
 			.thenReturn("redirect:/t/" + current.id() + "/apps/" + app + "/deliveries");
@@ -129,7 +141,7 @@ class DeliveriesController {
 	@PostMapping("/t/{tenantId}/apps/{appId}/test-event")
 	Mono<String> testEvent(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
-		return this.deliveries.sendTestEvent(current, app)
+		return this.testEvents.send(current, app)
 			.flatMap((id) -> Flash.success(exchange, "Test event queued as delivery " + id + ".")
 				.thenReturn("redirect:/t/" + current.id() + "/apps/" + app + "/deliveries/" + id));
 	}
@@ -137,7 +149,7 @@ class DeliveriesController {
 	@PostMapping("/t/{tenantId}/apps/{appId}/endpoint/enable")
 	Mono<String> enableEndpoint(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
-		return this.deliveries.enableEndpoint(current, app)
+		return this.endpoints.enable(current, app)
 			.then(Flash.success(exchange, "The bot endpoint is enabled again; waiting deliveries go out now."))
 			.thenReturn("redirect:/t/" + current.id() + "/apps/" + app + "/health");
 	}
@@ -152,7 +164,7 @@ class DeliveriesController {
 		String status = text(params, "status");
 		String before = text(params, "before");
 		return new DeliveryQuery(app.value(), text(params, "page"), text(params, "psid"), text(params, "mid"),
-				(status != null && STATUSES.contains(status)) ? status : null, time(params, "from"),
+				(status != null) ? DeliveryStatus.parse(status).orElse(null) : null, time(params, "from"),
 				time(params, "until"), (before != null && before.matches("[0-9]{1,18}")) ? Long.valueOf(before) : null,
 				DeliveryQuery.PAGE_SIZE);
 	}
@@ -194,7 +206,7 @@ class DeliveriesController {
 	public record Filter(String page, String psid, String mid, String status, String from, String until) {
 
 		public List<String> statuses() {
-			return List.of("pending", "delivered", "dead", "skipped");
+			return Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::value).toList();
 		}
 
 	}
