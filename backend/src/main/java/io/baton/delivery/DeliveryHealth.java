@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 
 import io.baton.graph.AppId;
 import io.baton.platform.Redaction;
+import io.baton.platform.Zips;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
@@ -42,11 +43,10 @@ public class DeliveryHealth {
 
 	public Mono<DeliveryFigures> figures(TenantId tenant, AppId app, Duration span) {
 		Instant since = this.clock.instant().minus(span);
-		return this.transactions.inTenant(tenant, (db) -> Mono
-			.zip(totals(db, tenant, app, since), pages(db, tenant, app, since).collectList(),
-					hours(db, tenant, app, since).collectList(), endpoint(db, tenant, app, since),
-					failures(db, tenant, app, since).collectList())
-			.map((all) -> new DeliveryFigures(all.getT1(), all.getT2(), all.getT3(), all.getT4(), all.getT5())));
+		return this.transactions.inTenant(tenant,
+				(db) -> Zips.zip(totals(db, tenant, app, since), pages(db, tenant, app, since).collectList(),
+						hours(db, tenant, app, since).collectList(), endpoint(db, tenant, app, since),
+						failures(db, tenant, app, since).collectList(), DeliveryFigures::new));
 	}
 
 	private Mono<DeliveryFigures.Totals> totals(DatabaseClient db, TenantId tenant, AppId app, Instant since) {

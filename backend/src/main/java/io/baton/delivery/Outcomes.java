@@ -1,5 +1,6 @@
 package io.baton.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,9 +49,12 @@ class Outcomes {
 
 	private final DeliverySettings settings;
 
-	Outcomes(TenantTransactions transactions, DeliverySettings settings) {
+	private final Clock clock;
+
+	Outcomes(TenantTransactions transactions, DeliverySettings settings, Clock clock) {
 		this.transactions = transactions;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/** Answers each delivery's new status, in the order given. */
@@ -69,6 +73,7 @@ class Outcomes {
 		List<Object[]> attempts = new ArrayList<>();
 		List<Object[]> deliveries = new ArrayList<>();
 		List<DeliveryStatus> statuses = new ArrayList<>();
+		Instant now = this.clock.instant();
 		for (Posted one : posted) {
 			ClaimedDelivery delivery = one.delivery();
 			PostResult result = one.result();
@@ -78,9 +83,8 @@ class Outcomes {
 			DeliveryStatus status = DeliveryStatus.afterAttempt(result.delivered(), delivery.attempt(),
 					this.settings.maxAttempts());
 			Instant next = (status == DeliveryStatus.PENDING)
-					? Instant.now()
-						.plus(this.settings.waitAfter(delivery.attempt(), ThreadLocalRandom.current().nextDouble()))
-					: Instant.now();
+					? now.plus(this.settings.waitAfter(delivery.attempt(), ThreadLocalRandom.current().nextDouble()))
+					: now;
 			deliveries
 				.add(new Object[] { delivery.id(), status.value(), next, result.status(), result.error(), worker });
 			statuses.add(status);

@@ -18,6 +18,7 @@ import io.baton.graph.GraphFailure;
 import io.baton.graph.PageId;
 import io.baton.graph.TokenDebugger;
 import io.baton.graph.TokenInfo;
+import io.baton.secrets.Secret;
 import io.baton.platform.Repeating;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.TenantId;
@@ -103,8 +104,8 @@ public class TokenChecks {
 	private Mono<Void> check(Due due) {
 		return this.apps.secret(due.tenant(), due.app())
 			.flatMap((secret) -> this.graph.appToken(due.app(), secret)
-				.zipWith(this.tokens.tokenFor(due.tenant(), due.app(), due.page()))
-				.flatMap((tokens) -> this.debugger.inspect(tokens.getT2(), tokens.getT1(), secret)))
+				.zipWith(this.tokens.tokenFor(due.tenant(), due.app(), due.page()), Tokens::new)
+				.flatMap((tokens) -> this.debugger.inspect(tokens.page(), tokens.app(), secret)))
 			.flatMap((info) -> record(due, info))
 			.onErrorResume(GraphFailure.class, (failure) -> {
 				logger.info("Could not check the token of page {} for app {}: Graph error {}", due.page(), due.app(),
@@ -150,6 +151,10 @@ public class TokenChecks {
 	}
 
 	private record Due(TenantId tenant, AppId app, PageId page) {
+	}
+
+	/** The app's token, to ask Graph about the page's token. */
+	private record Tokens(Secret app, Secret page) {
 	}
 
 }
