@@ -28,9 +28,9 @@ public class DeliveryLog {
 	/** One page of deliveries matching the query, newest first. */
 	public Flux<DeliveryView> search(TenantId tenant, DeliveryQuery query) {
 		Filters filters = Filters.where("tenant_id = :tenant", "tenant", tenant.value())
-			.and("app_id = :app", "app", query.appId())
-			.and("page_id = :page", "page", query.pageId())
-			.and("psid = :psid", "psid", query.psid())
+			.and("app_id = :app", "app", (query.app() != null) ? query.app().value() : null)
+			.and("page_id = :page", "page", (query.page() != null) ? query.page().value() : null)
+			.and("psid = :psid", "psid", (query.psid() != null) ? query.psid().value() : null)
 			.and("mid = :mid", "mid", query.mid())
 			.and("status = :status", "status", (query.status() != null) ? query.status().value() : null)
 			.and("created_at >= :from", "from", query.from())

@@ -112,7 +112,7 @@ class DeliveryWorkers {
 				byte[] bytes = new byte[payload.remaining()];
 				payload.get(bytes);
 				return new ClaimedDelivery(row.get("id", Long.class), new TenantId(row.get("tenant_id", UUID.class)),
-						app.value(), row.get("page_id", String.class), row.get("attempt", Integer.class), bytes,
+						app, row.get("page_id", String.class), row.get("attempt", Integer.class), bytes,
 						row.get("endpoint", String.class),
 						this.directory.openSecret(app, row.get("secret_sealed", String.class)));
 			})
@@ -127,7 +127,7 @@ class DeliveryWorkers {
 		return this.outcomes.record(posted, this.worker).doOnNext((recorded) -> recorded.forEach((one) -> {
 			measure(one);
 			if (one.endpointDisabled()) {
-				logger.warn("Bot endpoint of app {} disabled: {}", one.posted().delivery().appId(),
+				logger.warn("Bot endpoint of app {} disabled: {}", one.posted().delivery().app(),
 						one.posted().result().error());
 			}
 		})).then().onErrorResume((ex) -> {
@@ -142,14 +142,14 @@ class DeliveryWorkers {
 		PostResult result = recorded.posted().result();
 		Timer.builder("baton.delivery.latency")
 			.description("A bot's answer to one POST")
-			.tag("app", delivery.appId())
+			.tag("app", delivery.app().value())
 			.tag("page", delivery.pageId())
 			.tag("outcome", result.outcome())
 			.publishPercentileHistogram()
 			.register(this.meters)
 			.record(Duration.ofMillis(result.durationMs()));
 		this.meters
-			.counter("baton.delivery.outcomes", "app", delivery.appId(), "page", delivery.pageId(), "status",
+			.counter("baton.delivery.outcomes", "app", delivery.app().value(), "page", delivery.pageId(), "status",
 					recorded.status().value())
 			.increment();
 	}

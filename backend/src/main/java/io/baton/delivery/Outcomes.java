@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.baton.graph.AppId;
 import io.baton.platform.MultiRowValues;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
@@ -77,7 +79,7 @@ class Outcomes {
 		for (Posted one : posted) {
 			ClaimedDelivery delivery = one.delivery();
 			PostResult result = one.result();
-			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.appId(), delivery.endpoint(),
+			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.app().value(), delivery.endpoint(),
 					delivery.attempt(), result.durationMs(), result.status(), result.outcome(), result.error(),
 					result.responseBody() });
 			DeliveryStatus status = DeliveryStatus.afterAttempt(result.delivered(), delivery.attempt(),
@@ -99,17 +101,17 @@ class Outcomes {
 				List<Recorded> recorded = new ArrayList<>(posted.size());
 				for (int i = 0; i < posted.size(); i++) {
 					recorded.add(new Recorded(posted.get(i), statuses.get(i),
-							disabledByApp.getOrDefault(posted.get(i).delivery().appId(), false)));
+							disabledByApp.getOrDefault(posted.get(i).delivery().app(), false)));
 				}
 				return recorded;
 			});
 	}
 
 	/** Sorted by app, so that concurrent workers lock endpoints in the same order. */
-	private static Map<String, List<PostResult>> byApp(List<Posted> posted) {
-		Map<String, List<PostResult>> byApp = new TreeMap<>();
+	private static Map<AppId, List<PostResult>> byApp(List<Posted> posted) {
+		Map<AppId, List<PostResult>> byApp = new TreeMap<>(Comparator.comparing(AppId::value));
 		posted.forEach(
-				(one) -> byApp.computeIfAbsent(one.delivery().appId(), (app) -> new ArrayList<>()).add(one.result()));
+				(one) -> byApp.computeIfAbsent(one.delivery().app(), (app) -> new ArrayList<>()).add(one.result()));
 		return byApp;
 	}
 
@@ -118,7 +120,7 @@ class Outcomes {
 	 * failures after the last success count on. Answers whether they disabled it just
 	 * now.
 	 */
-	private Mono<Boolean> endpoint(DatabaseClient db, TenantId tenant, String app, List<PostResult> results) {
+	private Mono<Boolean> endpoint(DatabaseClient db, TenantId tenant, AppId app, List<PostResult> results) {
 		int lastSuccess = -1;
 		for (int i = 0; i < results.size(); i++) {
 			if (results.get(i).delivered()) {
@@ -136,13 +138,13 @@ class Outcomes {
 					+ " INSERT INTO endpoint_states (app_id, tenant_id, last_success_at) SELECT :app, :tenant, now()"
 					+ " WHERE NOT EXISTS (SELECT 1 FROM endpoint_states WHERE app_id = :app)"
 					+ " ON CONFLICT (app_id) DO NOTHING")
-			.bind("app", app)
+			.bind("app", app.value())
 			.bind("tenant", tenant.value())
 			.then();
 		return success.then((failuresAfter == 0) ? Mono.just(false) : failures(db, tenant, app, failuresAfter));
 	}
 
-	private Mono<Boolean> failures(DatabaseClient db, TenantId tenant, String app, int count) {
+	private Mono<Boolean> failures(DatabaseClient db, TenantId tenant, AppId app, int count) {
 		return db
 			.sql("INSERT INTO endpoint_states AS s (app_id, tenant_id, consecutive_failures, failing_since,"
 					+ " last_failure_at) VALUES (:app, :tenant, :count, now(), now())"
@@ -156,7 +158,7 @@ class Outcomes {
 					+ " disabled_reason = CASE WHEN s.disabled_at IS NULL AND s.failing_since < now() - :disableAfter"
 					+ "   * interval '1 millisecond' THEN :reason ELSE s.disabled_reason END"
 					+ " RETURNING (disabled_at IS NOT NULL AND disabled_at >= now()) AS disabled_now")
-			.bind("app", app)
+			.bind("app", app.value())
 			.bind("tenant", tenant.value())
 			.bind("count", count)
 			.bind("threshold", this.settings.circuitThreshold())

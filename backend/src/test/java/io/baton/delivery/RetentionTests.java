@@ -59,10 +59,8 @@ class RetentionTests {
 
 		assertThat(this.retention.sweep().block()).isEqualTo(1);
 
-		assertThat(this.log.search(acme.id(), DeliveryQuery.ofApp(app.value()))
-			.map(DeliveryView::id)
-			.collectList()
-			.block()).containsExactly(recentDelivered, oldPending);
+		assertThat(this.log.search(acme.id(), DeliveryQuery.ofApp(app)).map(DeliveryView::id).collectList().block())
+			.containsExactly(recentDelivered, oldPending);
 	}
 
 	/**

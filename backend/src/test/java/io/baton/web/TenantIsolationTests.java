@@ -188,7 +188,7 @@ class TenantIsolationTests {
 			.collectList()
 			.block()).containsExactlyInAnyOrder("ACCEPTED", "PENDING");
 		assertThat(this.context.getBean(DeliveryLog.class)
-			.search(this.victim.id(), DeliveryQuery.ofApp(this.victimsApp.value()))
+			.search(this.victim.id(), DeliveryQuery.ofApp(this.victimsApp))
 			.map((delivery) -> delivery.id() + ":" + delivery.status().value() + ":" + delivery.attemptCount())
 			.collectList()
 			.block()).containsExactly(this.victimsDeliveryId + ":skipped:0");

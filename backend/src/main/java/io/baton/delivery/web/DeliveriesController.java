@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.Apps;
@@ -18,6 +22,8 @@ import io.baton.delivery.Endpoints;
 import io.baton.delivery.Replays;
 import io.baton.delivery.TestEvents;
 import io.baton.graph.AppId;
+import io.baton.graph.PageId;
+import io.baton.graph.Psid;
 import io.baton.ingress.WebhookHealth;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.platform.NotFound;
@@ -96,7 +102,7 @@ class DeliveriesController {
 				text(params, "status"), text(params, "from"), text(params, "until")));
 		return this.apps.find(current, app)
 			.doOnNext((found) -> model.addAttribute("app", found))
-			.thenMany(this.deliveries.search(current.id(), query))
+			.thenMany(matchable(params) ? this.deliveries.search(current.id(), query) : Flux.empty())
 			.collectList()
 			.doOnNext((list) -> {
 				model.addAttribute("deliveries", list);
@@ -163,10 +169,23 @@ class DeliveriesController {
 	private static DeliveryQuery query(AppId app, MultiValueMap<String, String> params) {
 		String status = text(params, "status");
 		String before = text(params, "before");
-		return new DeliveryQuery(app.value(), text(params, "page"), text(params, "psid"), text(params, "mid"),
-				(status != null) ? DeliveryStatus.parse(status).orElse(null) : null, time(params, "from"),
-				time(params, "until"), (before != null && before.matches("[0-9]{1,18}")) ? Long.valueOf(before) : null,
+		return new DeliveryQuery(app, id(params, "page", PageId::parse), id(params, "psid", Psid::parse),
+				text(params, "mid"), (status != null) ? DeliveryStatus.parse(status).orElse(null) : null,
+				time(params, "from"), time(params, "until"),
+				(before != null && before.matches("[0-9]{1,18}")) ? Long.valueOf(before) : null,
 				DeliveryQuery.PAGE_SIZE);
+	}
+
+	/** Whether the page and person typed are ids at all: another text matches nothing. */
+	private static boolean matchable(MultiValueMap<String, String> params) {
+		return (text(params, "page") == null || id(params, "page", PageId::parse) != null)
+				&& (text(params, "psid") == null || id(params, "psid", Psid::parse) != null);
+	}
+
+	private static <T> @Nullable T id(MultiValueMap<String, String> params, String name,
+			Function<String, Optional<T>> parse) {
+		String text = text(params, name);
+		return (text != null) ? parse.apply(text).orElse(null) : null;
 	}
 
 	/**
