@@ -100,9 +100,7 @@ class DeliveryWorkers {
 	}
 
 	private Mono<List<ClaimedDelivery>> claim() {
-		return this.database
-			.sql("SELECT id, tenant_id, app_id, page_id, attempt, payload, endpoint, secret_sealed"
-					+ " FROM claim_deliveries(:limit, :lease * interval '1 millisecond', :worker)")
+		return this.database.sql(WorkRows.CLAIM_DELIVERIES)
 			.bind("limit", this.settings.claimLimit())
 			.bind("lease", (double) this.settings.lease().toMillis())
 			.bind("worker", this.worker)

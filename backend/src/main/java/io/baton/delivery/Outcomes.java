@@ -9,14 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.baton.graph.AppId;
-import io.baton.platform.MultiRowValues;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
@@ -32,20 +30,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Outcomes {
-
-	private static final MultiRowValues ATTEMPTS = new MultiRowValues(
-			"INSERT INTO delivery_attempts (tenant_id, delivery_id, app_id, endpoint, attempt, duration_ms, status,"
-					+ " outcome, error, response_body)",
-			"", List.of(UUID.class, Long.class, String.class, String.class, Integer.class, Integer.class, Integer.class,
-					String.class, String.class, String.class));
-
-	private static final MultiRowValues DELIVERIES = new MultiRowValues(
-			"UPDATE deliveries AS d SET status = v.status, next_attempt_at = v.next_attempt_at, leased_until = NULL,"
-					+ " leased_by = NULL, last_status = v.last_status, last_error = v.last_error, updated_at = now(),"
-					+ " delivered_at = CASE WHEN v.status = 'delivered' THEN now() ELSE d.delivered_at END FROM (",
-			") AS v (id, status, next_attempt_at, last_status, last_error, worker)"
-					+ " WHERE d.id = v.id AND d.leased_by = v.worker",
-			List.of(Long.class, String.class, Instant.class, Integer.class, String.class, String.class));
 
 	private final TenantTransactions transactions;
 
@@ -91,8 +75,8 @@ class Outcomes {
 				.add(new Object[] { delivery.id(), status.value(), next, result.status(), result.error(), worker });
 			statuses.add(status);
 		}
-		return ATTEMPTS.run(db, attempts)
-			.then(DELIVERIES.run(db, deliveries))
+		return WorkRows.ATTEMPTS.run(db, attempts)
+			.then(WorkRows.DELIVERIES.run(db, deliveries))
 			.thenMany(Flux.fromIterable(byApp(posted).entrySet())
 				.concatMap((app) -> endpoint(db, tenant, app.getKey(), app.getValue())
 					.map((disabled) -> Map.entry(app.getKey(), disabled))))
@@ -130,34 +114,13 @@ class Outcomes {
 		int failuresAfter = results.size() - 1 - lastSuccess;
 		// A healthy endpoint's row is written at most once a second, so that the workers
 		// delivering to it do not queue for its lock.
-		Mono<Void> success = (lastSuccess < 0) ? Mono.empty() : db
-			.sql("WITH changed AS (UPDATE endpoint_states SET consecutive_failures = 0, failing_since = NULL,"
-					+ " circuit_open_until = NULL, last_success_at = now(), updated_at = now() WHERE app_id = :app"
-					+ " AND (consecutive_failures > 0 OR circuit_open_until IS NOT NULL OR last_success_at IS NULL"
-					+ " OR last_success_at < now() - interval '1 second') RETURNING app_id)"
-					+ " INSERT INTO endpoint_states (app_id, tenant_id, last_success_at) SELECT :app, :tenant, now()"
-					+ " WHERE NOT EXISTS (SELECT 1 FROM endpoint_states WHERE app_id = :app)"
-					+ " ON CONFLICT (app_id) DO NOTHING")
-			.bind("app", app.value())
-			.bind("tenant", tenant.value())
-			.then();
+		Mono<Void> success = (lastSuccess < 0) ? Mono.empty()
+				: db.sql(WorkRows.ENDPOINT_SUCCESS).bind("app", app.value()).bind("tenant", tenant.value()).then();
 		return success.then((failuresAfter == 0) ? Mono.just(false) : failures(db, tenant, app, failuresAfter));
 	}
 
 	private Mono<Boolean> failures(DatabaseClient db, TenantId tenant, AppId app, int count) {
-		return db
-			.sql("INSERT INTO endpoint_states AS s (app_id, tenant_id, consecutive_failures, failing_since,"
-					+ " last_failure_at) VALUES (:app, :tenant, :count, now(), now())"
-					+ " ON CONFLICT (app_id) DO UPDATE SET consecutive_failures = s.consecutive_failures + :count,"
-					+ " failing_since = COALESCE(s.failing_since, now()), last_failure_at = now(), updated_at = now(),"
-					+ " circuit_open_until = CASE WHEN s.consecutive_failures + :count >= :threshold"
-					+ "   THEN now() + LEAST(:cooldown * power(2, s.consecutive_failures + :count - :threshold), :max)"
-					+ "        * interval '1 millisecond'" + "   ELSE s.circuit_open_until END,"
-					+ " disabled_at = CASE WHEN s.disabled_at IS NULL AND s.failing_since < now() - :disableAfter"
-					+ "   * interval '1 millisecond' THEN now() ELSE s.disabled_at END,"
-					+ " disabled_reason = CASE WHEN s.disabled_at IS NULL AND s.failing_since < now() - :disableAfter"
-					+ "   * interval '1 millisecond' THEN :reason ELSE s.disabled_reason END"
-					+ " RETURNING (disabled_at IS NOT NULL AND disabled_at >= now()) AS disabled_now")
+		return db.sql(WorkRows.ENDPOINT_FAILURES)
 			.bind("app", app.value())
 			.bind("tenant", tenant.value())
 			.bind("count", count)

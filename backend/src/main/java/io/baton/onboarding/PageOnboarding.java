@@ -215,20 +215,19 @@ public class PageOnboarding {
 	}
 
 	private Mono<Claim> claimPage(CurrentTenant current, PageAccount account) {
-		return this.transactions.inTenant(current.id(), (db) -> db
-			.sql("INSERT INTO pages (page_id, tenant_id, name, category) VALUES (:page, :tenant, :name, :category)"
-					+ " ON CONFLICT (page_id) DO NOTHING RETURNING page_id")
-			.bind("page", account.id().value())
-			.bind("tenant", current.id().value())
-			.bind("name", account.name())
-			.bind("category", account.category())
-			.map((row) -> Claim.CLAIMED)
-			.one()
-			.switchIfEmpty(db.sql("SELECT count(*) FROM pages WHERE tenant_id = :tenant AND page_id = :page")
-				.bind("tenant", current.id().value())
-				.bind("page", account.id().value())
-				.map((row) -> (row.get(0, Long.class) > 0) ? Claim.ALREADY_OURS : Claim.TAKEN)
-				.one()));
+		return this.transactions.inTenant(current.id(),
+				(db) -> db.sql(PageRows.INSERT_PAGE)
+					.bind("page", account.id().value())
+					.bind("tenant", current.id().value())
+					.bind("name", account.name())
+					.bind("category", account.category())
+					.map((row) -> Claim.CLAIMED)
+					.one()
+					.switchIfEmpty(db.sql(PageRows.OWNED_PAGE)
+						.bind("tenant", current.id().value())
+						.bind("page", account.id().value())
+						.map((row) -> (row.get(0, Long.class) > 0) ? Claim.ALREADY_OURS : Claim.TAKEN)
+						.one()));
 	}
 
 	private Mono<Void> releaseIfNew(CurrentTenant current, PageId page, Claim claim) {
@@ -237,9 +236,7 @@ public class PageOnboarding {
 
 	private Mono<Void> releaseIfUnused(CurrentTenant current, PageId page) {
 		return this.transactions.inTenant(current.id(),
-				(db) -> db
-					.sql("DELETE FROM pages WHERE tenant_id = :tenant AND page_id = :page"
-							+ " AND NOT EXISTS (SELECT 1 FROM page_connections c WHERE c.page_id = :page)")
+				(db) -> db.sql(PageRows.RELEASE_IF_UNUSED)
 					.bind("tenant", current.id().value())
 					.bind("page", page.value())
 					.then());
