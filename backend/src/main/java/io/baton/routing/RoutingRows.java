@@ -77,20 +77,21 @@ final class RoutingRows {
 	static final MultiRowValues SEEN = new MultiRowValues("INSERT INTO seen_events (tenant_id, app_id, key)",
 			"ON CONFLICT DO NOTHING RETURNING key", List.of(UUID.class, String.class, String.class));
 
-	static final MultiRowValues DELIVERIES = new MultiRowValues(
-			"INSERT INTO deliveries (tenant_id, app_id, page_id, psid, lane, field, event_type, mid, event_at,"
-					+ " batch_id, received_at, payload, status, last_error)",
-			"",
+	/** Each routed event's delivery, {@code pending} or {@code skipped} without a bot. */
+	static final MultiRowValues DELIVERIES = new MultiRowValues("""
+			INSERT INTO deliveries (tenant_id, app_id, page_id, psid, lane, field, event_type, mid, event_at,
+			                        batch_id, received_at, payload, status, last_error)""", "",
 			List.of(UUID.class, String.class, String.class, String.class, String.class, String.class, String.class,
 					String.class, Instant.class, Long.class, Instant.class, ByteBuffer.class, String.class,
 					String.class));
 
-	static final MultiRowValues CONTACTS = new MultiRowValues(
-			"INSERT INTO contacts AS c (tenant_id, page_id, psid, first_seen_at, last_seen_at, last_interaction_at)",
-			"ON CONFLICT (tenant_id, page_id, psid) DO UPDATE SET"
-					+ " first_seen_at = LEAST(c.first_seen_at, EXCLUDED.first_seen_at),"
-					+ " last_seen_at = GREATEST(c.last_seen_at, EXCLUDED.last_seen_at),"
-					+ " last_interaction_at = GREATEST(c.last_interaction_at, EXCLUDED.last_interaction_at)",
+	static final MultiRowValues CONTACTS = new MultiRowValues("""
+			INSERT INTO contacts AS c (tenant_id, page_id, psid, first_seen_at, last_seen_at, last_interaction_at)""",
+			"""
+					ON CONFLICT (tenant_id, page_id, psid) DO UPDATE
+					SET first_seen_at = LEAST(c.first_seen_at, EXCLUDED.first_seen_at),
+					    last_seen_at = GREATEST(c.last_seen_at, EXCLUDED.last_seen_at),
+					    last_interaction_at = GREATEST(c.last_interaction_at, EXCLUDED.last_interaction_at)""",
 			List.of(UUID.class, String.class, String.class, Instant.class, Instant.class, Instant.class));
 
 	static final MultiRowValues REFERRALS = new MultiRowValues(
