@@ -70,9 +70,7 @@ public class ApiKeys {
 			.filter((found) -> !cleanName.isEmpty() && cleanName.length() <= 80)
 			.switchIfEmpty(Mono
 				.error(() -> new Rejected("Name the key (up to 80 characters), e.g. after the bot that uses it.")))
-			.then(this.transactions.inTenant(current.id(), (db) -> db
-				.sql("INSERT INTO api_keys (id, tenant_id, app_id, name, prefix, hash, created_by)"
-						+ " VALUES (:id, :tenant, :app, :name, :prefix, :hash, :by) RETURNING created_at")
+			.then(this.transactions.inTenant(current.id(), (db) -> db.sql(ApiKeyRows.INSERT)
 				.bind("id", id)
 				.bind("tenant", current.id().value())
 				.bind("app", app.value())
@@ -89,30 +87,25 @@ public class ApiKeys {
 
 	public Flux<ApiKey> list(CurrentTenant current, AppId app) {
 		return this.transactions.inTenantMany(current.id(),
-				(db) -> db
-					.sql("SELECT id, name, prefix, created_at, last_used_at, revoked_at FROM api_keys"
-							+ " WHERE tenant_id = :tenant AND app_id = :app ORDER BY created_at DESC")
+				(db) -> db.sql(ApiKeyRows.LIST)
 					.bind("tenant", current.id().value())
 					.bind("app", app.value())
-					.map((row) -> new ApiKey(row.get("id", UUID.class), row.get("name", String.class),
-							row.get("prefix", String.class), row.get("created_at", Instant.class),
-							row.get("last_used_at", Instant.class), row.get("revoked_at", Instant.class)))
+					.map(ApiKeyRows::key)
 					.all());
 	}
 
 	public Mono<Void> revoke(CurrentTenant current, AppId app, UUID keyId) {
 		current.requireMemberManagement();
-		return this.transactions.inTenant(current.id(), (db) -> db
-			.sql("UPDATE api_keys SET revoked_at = now() WHERE tenant_id = :tenant AND app_id = :app AND id = :id"
-					+ " AND revoked_at IS NULL RETURNING prefix")
-			.bind("tenant", current.id().value())
-			.bind("app", app.value())
-			.bind("id", keyId)
-			.map((row) -> row.get("prefix", String.class))
-			.one()
-			.switchIfEmpty(Mono.error(() -> new NotFound("No such active key.")))
-			.flatMap((prefix) -> this.auditLog.record(current, "api_key.revoked", app.value(),
-					Map.of("prefix", prefix))));
+		return this.transactions.inTenant(current.id(),
+				(db) -> db.sql(ApiKeyRows.REVOKE)
+					.bind("tenant", current.id().value())
+					.bind("app", app.value())
+					.bind("id", keyId)
+					.map((row) -> row.get("prefix", String.class))
+					.one()
+					.switchIfEmpty(Mono.error(() -> new NotFound("No such active key.")))
+					.flatMap((prefix) -> this.auditLog.record(current, "api_key.revoked", app.value(),
+							Map.of("prefix", prefix))));
 	}
 
 	/**
@@ -126,9 +119,7 @@ public class ApiKeys {
 		if (!key.matches()) {
 			return Mono.empty();
 		}
-		return this.database
-			.sql("SELECT id, tenant_id, app_id, name, hash, last_used_at, revoked_at"
-					+ " FROM api_key_directory(:prefix)")
+		return this.database.sql(ApiKeyRows.BY_PREFIX)
 			.bind("prefix", key.group(1))
 			.map((row) -> new StoredKey(
 					new ApiKeyHolder(row.get("id", UUID.class), key.group(1), row.get("name", String.class),
@@ -147,7 +138,7 @@ public class ApiKeys {
 		}
 		return this.transactions
 			.inTenant(stored.holder().tenant(),
-					(db) -> db.sql("UPDATE api_keys SET last_used_at = :now WHERE tenant_id = :tenant AND id = :id")
+					(db) -> db.sql(ApiKeyRows.NOTE_USE)
 						.bind("now", now)
 						.bind("tenant", stored.holder().tenant().value())
 						.bind("id", stored.holder().keyId())

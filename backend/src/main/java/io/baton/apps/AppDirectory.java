@@ -30,7 +30,7 @@ public class AppDirectory {
 
 	/** The app's tenant and the secrets webhooks are checked with; empty when unknown. */
 	public Mono<Entry> lookUp(AppId app) {
-		return this.database.sql("SELECT tenant_id, verify_token, secret_sealed FROM app_directory(:app)")
+		return this.database.sql(AppRows.DIRECTORY)
 			.bind("app", app.value())
 			.map((row) -> new Entry(app, new TenantId(row.get("tenant_id", UUID.class)),
 					row.get("verify_token", String.class), openSecret(app, row.get("secret_sealed", String.class))))

@@ -1,9 +1,7 @@
 package io.baton.apps;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,8 +52,8 @@ public class Apps {
 	private final WebhookSubscriptions webhooks;
 
 	Apps(TenantTransactions transactions, GraphClient graph, SecretBox secrets, AuditLog auditLog, BatonSettings baton,
-			AppsSettings settings) {
-		this.webhooks = new WebhookSubscriptions(transactions, graph, auditLog, settings);
+			AppsSettings settings, WebhookSubscriptions webhooks) {
+		this.webhooks = webhooks;
 		this.transactions = transactions;
 		this.graph = graph;
 		this.secrets = secrets;
@@ -88,10 +86,7 @@ public class Apps {
 
 	public Flux<App> list(CurrentTenant current) {
 		return this.transactions.inTenantMany(current.id(),
-				(db) -> db.sql("SELECT * FROM apps WHERE tenant_id = :tenant ORDER BY name, app_id")
-					.bind("tenant", current.id().value())
-					.map(this::app)
-					.all());
+				(db) -> db.sql(AppRows.LIST).bind("tenant", current.id().value()).map(this::app).all());
 	}
 
 	public Mono<App> find(CurrentTenant current, AppId app) {
@@ -102,7 +97,7 @@ public class Apps {
 	public Mono<App> find(TenantId tenant, AppId app) {
 		return this.transactions
 			.inTenant(tenant,
-					(db) -> db.sql("SELECT * FROM apps WHERE tenant_id = :tenant AND app_id = :app")
+					(db) -> db.sql(AppRows.FIND)
 						.bind("tenant", tenant.value())
 						.bind("app", app.value())
 						.map(this::app)
@@ -125,8 +120,9 @@ public class Apps {
 	}
 
 	private Mono<App> subscribe(TenantId tenant, AppId app, @Nullable CurrentTenant actor) {
-		return find(tenant, app).zipWith(secret(tenant, app))
-			.flatMap((appAndSecret) -> this.webhooks.set(tenant, actor, appAndSecret.getT1(), appAndSecret.getT2()))
+		return find(tenant, app)
+			.flatMap(
+					(found) -> secret(tenant, app).flatMap((secret) -> this.webhooks.set(tenant, actor, found, secret)))
 			.then(find(tenant, app));
 	}
 
@@ -139,9 +135,7 @@ public class Apps {
 			.fromCallable(
 					() -> Optional.ofNullable(BotEndpoints.valid(botEndpoint, this.settings.allowPlainHttpEndpoints())))
 			.flatMap((endpoint) -> this.transactions.inTenant(current.id(), (db) -> {
-				GenericExecuteSpec update = db
-					.sql("UPDATE apps SET bot_endpoint = :endpoint, auto_resubscribe = :auto, updated_at = now()"
-							+ " WHERE tenant_id = :tenant AND app_id = :app")
+				GenericExecuteSpec update = db.sql(AppRows.UPDATE_SETTINGS)
 					.bind("auto", autoResubscribe)
 					.bind("tenant", current.id().value())
 					.bind("app", app.value());
@@ -168,9 +162,7 @@ public class Apps {
 					(failure) -> new Rejected(
 							"Facebook did not accept the new secret (Graph error " + failure.code() + ")."))
 			.then(this.transactions.inTenant(current.id(),
-					(db) -> db
-						.sql("UPDATE apps SET secret_sealed = :sealed, secret_hint = :hint, updated_at = now()"
-								+ " WHERE tenant_id = :tenant AND app_id = :app")
+					(db) -> db.sql(AppRows.UPDATE_SECRET)
 						.bind("sealed", this.secrets.seal(secret, secretContext(app)))
 						.bind("hint", secret.hint())
 						.bind("tenant", current.id().value())
@@ -202,13 +194,12 @@ public class Apps {
 				.thenReturn("Webhook subscription removed at Facebook.")
 				.onErrorResume(GraphFailure.class,
 						(failure) -> Mono.just("Facebook refused to remove the subscription: " + failure.getMessage())))
-			.flatMap((unsubscribed) -> this.transactions
-				.inTenant(current.id(), (db) -> db.sql("DELETE FROM apps WHERE tenant_id = :tenant AND app_id = :app")
-					.bind("tenant", current.id().value())
-					.bind("app", app.value())
-					.fetch()
-					.rowsUpdated()
-					.then(this.auditLog.record(current, "app.deleted", app.value(), Map.of("graph", unsubscribed)))));
+			.flatMap((unsubscribed) -> this.transactions.inTenant(current.id(), (db) -> db.sql(AppRows.DELETE)
+				.bind("tenant", current.id().value())
+				.bind("app", app.value())
+				.fetch()
+				.rowsUpdated()
+				.then(this.auditLog.record(current, "app.deleted", app.value(), Map.of("graph", unsubscribed)))));
 	}
 
 	/**
@@ -222,38 +213,12 @@ public class Apps {
 	public Mono<Secret> secret(TenantId tenant, AppId app) {
 		return this.transactions
 			.inTenant(tenant,
-					(db) -> db.sql("SELECT secret_sealed FROM apps WHERE tenant_id = :tenant AND app_id = :app")
+					(db) -> db.sql(AppRows.SECRET)
 						.bind("tenant", tenant.value())
 						.bind("app", app.value())
 						.map((row) -> this.secrets.open(row.get("secret_sealed", String.class), secretContext(app)))
 						.one())
 			.switchIfEmpty(Mono.error(() -> new NotFound("No such app.")));
-	}
-
-	/**
-	 * Seals again, with the current key, every app secret of the tenant sealed with an
-	 * older one.
-	 */
-	Mono<Long> resealSecrets(TenantId tenant) {
-		return this.transactions.inTenant(tenant,
-				(db) -> db.sql("SELECT app_id, secret_sealed FROM apps WHERE tenant_id = :tenant FOR UPDATE")
-					.bind("tenant", tenant.value())
-					.map((row) -> Map.entry(row.get("app_id", String.class), row.get("secret_sealed", String.class)))
-					.all()
-					.filter((sealed) -> this.secrets.needsRotation(sealed.getValue()))
-					.concatMap((sealed) -> {
-						AppId app = new AppId(sealed.getKey());
-						String resealed = this.secrets.seal(this.secrets.open(sealed.getValue(), secretContext(app)),
-								secretContext(app));
-						return db
-							.sql("UPDATE apps SET secret_sealed = :sealed WHERE tenant_id = :tenant AND app_id = :app")
-							.bind("sealed", resealed)
-							.bind("tenant", tenant.value())
-							.bind("app", app.value())
-							.fetch()
-							.rowsUpdated();
-					})
-					.count());
 	}
 
 	public String callbackUrl(AppId app) {
@@ -268,9 +233,7 @@ public class Apps {
 		String verifyToken = newVerifyToken();
 		return this.transactions
 			.inTenant(current.id(),
-					(db) -> db
-						.sql("INSERT INTO apps (app_id, tenant_id, name, secret_sealed, secret_hint, verify_token)"
-								+ " VALUES (:app, :tenant, :name, :sealed, :hint, :verify)")
+					(db) -> db.sql(AppRows.INSERT)
 						.bind("app", app.value())
 						.bind("tenant", current.id().value())
 						.bind("name", name.isBlank() ? "App " + app.value() : name)
@@ -286,12 +249,7 @@ public class Apps {
 	}
 
 	private App app(Readable row) {
-		AppId id = new AppId(row.get("app_id", String.class));
-		return new App(id, row.get("name", String.class), row.get("secret_hint", String.class),
-				row.get("verify_token", String.class), callbackUrl(id), row.get("bot_endpoint", String.class),
-				App.SubscriptionState.valueOf(row.get("subscription_state", String.class).toUpperCase(Locale.ROOT)),
-				row.get("subscription_answer", String.class), row.get("subscription_at", Instant.class),
-				Boolean.TRUE.equals(row.get("auto_resubscribe", Boolean.class)), row.get("created_at", Instant.class));
+		return AppRows.app(row, callbackUrl(new AppId(row.get("app_id", String.class))));
 	}
 
 	private static String newVerifyToken() {

@@ -1,6 +1,5 @@
 package io.baton.apps;
 
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -15,10 +14,13 @@ import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
+import org.springframework.stereotype.Component;
+
 /**
  * Sets an app's page webhook subscription at Graph (which first runs the verification
  * handshake against Baton) and keeps the outcome and Graph's answer on the app.
  */
+@Component
 class WebhookSubscriptions {
 
 	private final TenantTransactions transactions;
@@ -55,19 +57,17 @@ class WebhookSubscriptions {
 	}
 
 	private Mono<Void> recordSubscription(TenantId tenant, @Nullable CurrentTenant actor, AppId app, Outcome outcome) {
-		Map<String, Object> details = Map.of("state", outcome.state().name().toLowerCase(Locale.ROOT), "answer",
-				outcome.answer());
-		return this.transactions.inTenant(tenant, (db) -> db
-			.sql("UPDATE apps SET subscription_state = :state, subscription_answer = :answer, subscription_at = now()"
-					+ " WHERE tenant_id = :tenant AND app_id = :app")
-			.bind("state", outcome.state().name().toLowerCase(Locale.ROOT))
-			.bind("answer", outcome.answer())
-			.bind("tenant", tenant.value())
-			.bind("app", app.value())
-			.fetch()
-			.rowsUpdated()
-			.then((actor != null) ? this.auditLog.record(actor, "app.subscription_set", app.value(), details)
-					: this.auditLog.recordBySystem(tenant, "app.subscription_set", app.value(), details)));
+		Map<String, Object> details = Map.of("state", AppRows.state(outcome.state()), "answer", outcome.answer());
+		return this.transactions.inTenant(tenant,
+				(db) -> db.sql(AppRows.SET_SUBSCRIPTION)
+					.bind("state", AppRows.state(outcome.state()))
+					.bind("answer", outcome.answer())
+					.bind("tenant", tenant.value())
+					.bind("app", app.value())
+					.fetch()
+					.rowsUpdated()
+					.then((actor != null) ? this.auditLog.record(actor, "app.subscription_set", app.value(), details)
+							: this.auditLog.recordBySystem(tenant, "app.subscription_set", app.value(), details)));
 	}
 
 	private record Outcome(App.SubscriptionState state, String answer) {

@@ -46,14 +46,13 @@ class DeliveryRetention {
 
 	/** Answers how many deliveries were removed. */
 	Mono<Long> sweep() {
-		return this.transactions.removeInEachTenant(PER_STATEMENT, (tenant, db) -> db
-			.sql("DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE tenant_id = :tenant"
-					+ " AND status <> 'pending' AND updated_at < now() - :keepDays * interval '1 day' LIMIT :limit)")
-			.bind("tenant", tenant.value())
-			.bind("keepDays", this.settings.keepDays())
-			.bind("limit", PER_STATEMENT)
-			.fetch()
-			.rowsUpdated());
+		return this.transactions.removeInEachTenant(PER_STATEMENT,
+				(tenant, db) -> db.sql(WorkRows.REMOVE_FINISHED)
+					.bind("tenant", tenant.value())
+					.bind("keepDays", this.settings.keepDays())
+					.bind("limit", PER_STATEMENT)
+					.fetch()
+					.rowsUpdated());
 	}
 
 }

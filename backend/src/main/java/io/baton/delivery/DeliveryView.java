@@ -14,13 +14,20 @@ import org.jspecify.annotations.Nullable;
  * delivery is read
  */
 public record DeliveryView(long id, String appId, String pageId, @Nullable String psid, String field, String eventType,
-		@Nullable String mid, @Nullable Instant eventAt, Instant receivedAt, Instant queuedAt, String status,
+		@Nullable String mid, @Nullable Instant eventAt, Instant receivedAt, Instant queuedAt, DeliveryStatus status,
 		int attemptCount, Instant nextAttemptAt, @Nullable Integer lastStatus, @Nullable String lastError,
 		@Nullable Instant deliveredAt, @Nullable String payload, List<Attempt> attempts) {
 
 	/** Milliseconds from intake to the bot's 2xx, when delivered. */
 	public @Nullable Long endToEndMs() {
 		return (this.deliveredAt != null) ? this.deliveredAt.toEpochMilli() - this.receivedAt.toEpochMilli() : null;
+	}
+
+	/** The same delivery with its attempts. */
+	DeliveryView withAttempts(List<Attempt> attempts) {
+		return new DeliveryView(this.id, this.appId, this.pageId, this.psid, this.field, this.eventType, this.mid,
+				this.eventAt, this.receivedAt, this.queuedAt, this.status, this.attemptCount, this.nextAttemptAt,
+				this.lastStatus, this.lastError, this.deliveredAt, this.payload, attempts);
 	}
 
 	/** One POST to the bot. */

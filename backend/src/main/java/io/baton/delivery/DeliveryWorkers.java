@@ -100,9 +100,7 @@ class DeliveryWorkers {
 	}
 
 	private Mono<List<ClaimedDelivery>> claim() {
-		return this.database
-			.sql("SELECT id, tenant_id, app_id, page_id, attempt, payload, endpoint, secret_sealed"
-					+ " FROM claim_deliveries(:limit, :lease * interval '1 millisecond', :worker)")
+		return this.database.sql(WorkRows.CLAIM_DELIVERIES)
 			.bind("limit", this.settings.claimLimit())
 			.bind("lease", (double) this.settings.lease().toMillis())
 			.bind("worker", this.worker)
@@ -112,7 +110,7 @@ class DeliveryWorkers {
 				byte[] bytes = new byte[payload.remaining()];
 				payload.get(bytes);
 				return new ClaimedDelivery(row.get("id", Long.class), new TenantId(row.get("tenant_id", UUID.class)),
-						app.value(), row.get("page_id", String.class), row.get("attempt", Integer.class), bytes,
+						app, row.get("page_id", String.class), row.get("attempt", Integer.class), bytes,
 						row.get("endpoint", String.class),
 						this.directory.openSecret(app, row.get("secret_sealed", String.class)));
 			})
@@ -127,7 +125,7 @@ class DeliveryWorkers {
 		return this.outcomes.record(posted, this.worker).doOnNext((recorded) -> recorded.forEach((one) -> {
 			measure(one);
 			if (one.endpointDisabled()) {
-				logger.warn("Bot endpoint of app {} disabled: {}", one.posted().delivery().appId(),
+				logger.warn("Bot endpoint of app {} disabled: {}", one.posted().delivery().app(),
 						one.posted().result().error());
 			}
 		})).then().onErrorResume((ex) -> {
@@ -142,15 +140,15 @@ class DeliveryWorkers {
 		PostResult result = recorded.posted().result();
 		Timer.builder("baton.delivery.latency")
 			.description("A bot's answer to one POST")
-			.tag("app", delivery.appId())
+			.tag("app", delivery.app().value())
 			.tag("page", delivery.pageId())
 			.tag("outcome", result.outcome())
 			.publishPercentileHistogram()
 			.register(this.meters)
 			.record(Duration.ofMillis(result.durationMs()));
 		this.meters
-			.counter("baton.delivery.outcomes", "app", delivery.appId(), "page", delivery.pageId(), "status",
-					recorded.status())
+			.counter("baton.delivery.outcomes", "app", delivery.app().value(), "page", delivery.pageId(), "status",
+					recorded.status().value())
 			.increment();
 	}
 

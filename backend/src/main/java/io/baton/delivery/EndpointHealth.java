@@ -7,17 +7,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * An app's bot endpoint as delivery sees it.
  *
- * @param state {@code healthy}, {@code failing} (failures in a row, circuit closed),
- * {@code circuit_open} (waiting before the next probe), {@code disabled}, or
- * {@code unused} (nothing sent yet)
+ * @param state how it fares now
  */
-public record EndpointHealth(@Nullable String endpoint, String state, int consecutiveFailures,
+public record EndpointHealth(@Nullable String endpoint, EndpointState state, int consecutiveFailures,
 		@Nullable Instant failingSince, @Nullable Instant circuitOpenUntil, @Nullable Instant disabledAt,
 		@Nullable String disabledReason, @Nullable Instant lastSuccessAt, @Nullable Instant lastFailureAt, long pending,
 		long dead) {
 
 	public boolean disabled() {
-		return "disabled".equals(this.state);
+		return this.state == EndpointState.DISABLED;
 	}
 
 }

@@ -1,19 +1,20 @@
 package io.baton.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import io.baton.platform.MultiRowValues;
+import io.baton.graph.AppId;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
@@ -30,27 +31,16 @@ import org.springframework.stereotype.Component;
 @Component
 class Outcomes {
 
-	private static final MultiRowValues ATTEMPTS = new MultiRowValues(
-			"INSERT INTO delivery_attempts (tenant_id, delivery_id, app_id, endpoint, attempt, duration_ms, status,"
-					+ " outcome, error, response_body)",
-			"", List.of(UUID.class, Long.class, String.class, String.class, Integer.class, Integer.class, Integer.class,
-					String.class, String.class, String.class));
-
-	private static final MultiRowValues DELIVERIES = new MultiRowValues(
-			"UPDATE deliveries AS d SET status = v.status, next_attempt_at = v.next_attempt_at, leased_until = NULL,"
-					+ " leased_by = NULL, last_status = v.last_status, last_error = v.last_error, updated_at = now(),"
-					+ " delivered_at = CASE WHEN v.status = 'delivered' THEN now() ELSE d.delivered_at END FROM (",
-			") AS v (id, status, next_attempt_at, last_status, last_error, worker)"
-					+ " WHERE d.id = v.id AND d.leased_by = v.worker",
-			List.of(Long.class, String.class, Instant.class, Integer.class, String.class, String.class));
-
 	private final TenantTransactions transactions;
 
 	private final DeliverySettings settings;
 
-	Outcomes(TenantTransactions transactions, DeliverySettings settings) {
+	private final Clock clock;
+
+	Outcomes(TenantTransactions transactions, DeliverySettings settings, Clock clock) {
 		this.transactions = transactions;
 		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/** Answers each delivery's new status, in the order given. */
@@ -68,24 +58,25 @@ class Outcomes {
 	private Mono<List<Recorded>> record(DatabaseClient db, TenantId tenant, List<Posted> posted, String worker) {
 		List<Object[]> attempts = new ArrayList<>();
 		List<Object[]> deliveries = new ArrayList<>();
-		List<String> statuses = new ArrayList<>();
+		List<DeliveryStatus> statuses = new ArrayList<>();
+		Instant now = this.clock.instant();
 		for (Posted one : posted) {
 			ClaimedDelivery delivery = one.delivery();
 			PostResult result = one.result();
-			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.appId(), delivery.endpoint(),
+			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.app().value(), delivery.endpoint(),
 					delivery.attempt(), result.durationMs(), result.status(), result.outcome(), result.error(),
 					result.responseBody() });
-			String status = result.delivered() ? "delivered"
-					: (delivery.attempt() >= this.settings.maxAttempts()) ? "dead" : "pending";
-			Instant next = "pending".equals(status)
-					? Instant.now()
-						.plus(this.settings.waitAfter(delivery.attempt(), ThreadLocalRandom.current().nextDouble()))
-					: Instant.now();
-			deliveries.add(new Object[] { delivery.id(), status, next, result.status(), result.error(), worker });
+			DeliveryStatus status = DeliveryStatus.afterAttempt(result.delivered(), delivery.attempt(),
+					this.settings.maxAttempts());
+			Instant next = (status == DeliveryStatus.PENDING)
+					? now.plus(this.settings.waitAfter(delivery.attempt(), ThreadLocalRandom.current().nextDouble()))
+					: now;
+			deliveries
+				.add(new Object[] { delivery.id(), status.value(), next, result.status(), result.error(), worker });
 			statuses.add(status);
 		}
-		return ATTEMPTS.run(db, attempts)
-			.then(DELIVERIES.run(db, deliveries))
+		return WorkRows.ATTEMPTS.run(db, attempts)
+			.then(WorkRows.DELIVERIES.run(db, deliveries))
 			.thenMany(Flux.fromIterable(byApp(posted).entrySet())
 				.concatMap((app) -> endpoint(db, tenant, app.getKey(), app.getValue())
 					.map((disabled) -> Map.entry(app.getKey(), disabled))))
@@ -94,17 +85,17 @@ class Outcomes {
 				List<Recorded> recorded = new ArrayList<>(posted.size());
 				for (int i = 0; i < posted.size(); i++) {
 					recorded.add(new Recorded(posted.get(i), statuses.get(i),
-							disabledByApp.getOrDefault(posted.get(i).delivery().appId(), false)));
+							disabledByApp.getOrDefault(posted.get(i).delivery().app(), false)));
 				}
 				return recorded;
 			});
 	}
 
 	/** Sorted by app, so that concurrent workers lock endpoints in the same order. */
-	private static Map<String, List<PostResult>> byApp(List<Posted> posted) {
-		Map<String, List<PostResult>> byApp = new TreeMap<>();
+	private static Map<AppId, List<PostResult>> byApp(List<Posted> posted) {
+		Map<AppId, List<PostResult>> byApp = new TreeMap<>(Comparator.comparing(AppId::value));
 		posted.forEach(
-				(one) -> byApp.computeIfAbsent(one.delivery().appId(), (app) -> new ArrayList<>()).add(one.result()));
+				(one) -> byApp.computeIfAbsent(one.delivery().app(), (app) -> new ArrayList<>()).add(one.result()));
 		return byApp;
 	}
 
@@ -113,7 +104,7 @@ class Outcomes {
 	 * failures after the last success count on. Answers whether they disabled it just
 	 * now.
 	 */
-	private Mono<Boolean> endpoint(DatabaseClient db, TenantId tenant, String app, List<PostResult> results) {
+	private Mono<Boolean> endpoint(DatabaseClient db, TenantId tenant, AppId app, List<PostResult> results) {
 		int lastSuccess = -1;
 		for (int i = 0; i < results.size(); i++) {
 			if (results.get(i).delivered()) {
@@ -123,35 +114,14 @@ class Outcomes {
 		int failuresAfter = results.size() - 1 - lastSuccess;
 		// A healthy endpoint's row is written at most once a second, so that the workers
 		// delivering to it do not queue for its lock.
-		Mono<Void> success = (lastSuccess < 0) ? Mono.empty() : db
-			.sql("WITH changed AS (UPDATE endpoint_states SET consecutive_failures = 0, failing_since = NULL,"
-					+ " circuit_open_until = NULL, last_success_at = now(), updated_at = now() WHERE app_id = :app"
-					+ " AND (consecutive_failures > 0 OR circuit_open_until IS NOT NULL OR last_success_at IS NULL"
-					+ " OR last_success_at < now() - interval '1 second') RETURNING app_id)"
-					+ " INSERT INTO endpoint_states (app_id, tenant_id, last_success_at) SELECT :app, :tenant, now()"
-					+ " WHERE NOT EXISTS (SELECT 1 FROM endpoint_states WHERE app_id = :app)"
-					+ " ON CONFLICT (app_id) DO NOTHING")
-			.bind("app", app)
-			.bind("tenant", tenant.value())
-			.then();
+		Mono<Void> success = (lastSuccess < 0) ? Mono.empty()
+				: db.sql(WorkRows.ENDPOINT_SUCCESS).bind("app", app.value()).bind("tenant", tenant.value()).then();
 		return success.then((failuresAfter == 0) ? Mono.just(false) : failures(db, tenant, app, failuresAfter));
 	}
 
-	private Mono<Boolean> failures(DatabaseClient db, TenantId tenant, String app, int count) {
-		return db
-			.sql("INSERT INTO endpoint_states AS s (app_id, tenant_id, consecutive_failures, failing_since,"
-					+ " last_failure_at) VALUES (:app, :tenant, :count, now(), now())"
-					+ " ON CONFLICT (app_id) DO UPDATE SET consecutive_failures = s.consecutive_failures + :count,"
-					+ " failing_since = COALESCE(s.failing_since, now()), last_failure_at = now(), updated_at = now(),"
-					+ " circuit_open_until = CASE WHEN s.consecutive_failures + :count >= :threshold"
-					+ "   THEN now() + LEAST(:cooldown * power(2, s.consecutive_failures + :count - :threshold), :max)"
-					+ "        * interval '1 millisecond'" + "   ELSE s.circuit_open_until END,"
-					+ " disabled_at = CASE WHEN s.disabled_at IS NULL AND s.failing_since < now() - :disableAfter"
-					+ "   * interval '1 millisecond' THEN now() ELSE s.disabled_at END,"
-					+ " disabled_reason = CASE WHEN s.disabled_at IS NULL AND s.failing_since < now() - :disableAfter"
-					+ "   * interval '1 millisecond' THEN :reason ELSE s.disabled_reason END"
-					+ " RETURNING (disabled_at IS NOT NULL AND disabled_at >= now()) AS disabled_now")
-			.bind("app", app)
+	private Mono<Boolean> failures(DatabaseClient db, TenantId tenant, AppId app, int count) {
+		return db.sql(WorkRows.ENDPOINT_FAILURES)
+			.bind("app", app.value())
 			.bind("tenant", tenant.value())
 			.bind("count", count)
 			.bind("threshold", this.settings.circuitThreshold())
@@ -176,7 +146,7 @@ class Outcomes {
 	 * What was written down for one POST: the delivery's status after it, and whether its
 	 * endpoint was just disabled.
 	 */
-	record Recorded(Posted posted, String status, boolean endpointDisabled) {
+	record Recorded(Posted posted, DeliveryStatus status, boolean endpointDisabled) {
 	}
 
 }

@@ -69,11 +69,8 @@ public class DemoTenant implements NewcomerWelcome {
 	}
 
 	private Mono<Boolean> exists() {
-		return this.transactions.inTenant(ID,
-				(db) -> db.sql("SELECT count(*) AS n FROM tenants WHERE id = :id")
-					.bind("id", ID.value())
-					.map((row) -> row.get("n", Long.class) > 0)
-					.one());
+		return this.transactions.inTenant(ID, (
+				db) -> db.sql(DemoRows.EXISTS).bind("id", ID.value()).map((row) -> row.get("n", Long.class) > 0).one());
 	}
 
 	private Mono<CurrentTenant> owner() {

@@ -3,12 +3,14 @@ package io.baton.ingress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
 import io.baton.graph.AppId;
+import io.baton.platform.Zips;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.TenantTransactions;
 
@@ -29,36 +31,37 @@ public class WebhookHealth {
 
 	public Mono<IntakeFigures> figures(CurrentTenant current, AppId app, Duration span) {
 		Instant since = this.clock.instant().minus(span);
-		return this.transactions.inTenant(current.id(), (db) -> db
-			.sql("SELECT count(*) AS batches, coalesce(sum(entries), 0) AS entries FROM webhook_batches"
-					+ " WHERE tenant_id = :tenant AND app_id = :app AND received_at >= :since")
-			.bind("tenant", current.id().value())
-			.bind("app", app.value())
-			.bind("since", since)
-			.map((row) -> new long[] { row.get("batches", Long.class), row.get("entries", Number.class).longValue() })
-			.one()
-			.zipWith(db
-				.sql("SELECT reason, count(*) AS n FROM webhook_rejections WHERE tenant_id = :tenant AND app_id = :app"
-						+ " AND at >= :since GROUP BY reason ORDER BY reason")
-				.bind("tenant", current.id().value())
-				.bind("app", app.value())
-				.bind("since", since)
-				.map((row) -> Map.entry(row.get("reason", String.class), row.get("n", Long.class)))
-				.all()
-				.collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new))
-			.zipWith(db
-				.sql("SELECT at, status, reason, detail FROM webhook_rejections WHERE tenant_id = :tenant"
-						+ " AND app_id = :app AND at >= :since ORDER BY at DESC, id DESC LIMIT 10")
-				.bind("tenant", current.id().value())
-				.bind("app", app.value())
-				.bind("since", since)
-				.map((row) -> new IntakeFigures.Rejection(row.get("at", Instant.class),
-						row.get("status", Integer.class), row.get("reason", String.class),
-						row.get("detail", String.class)))
-				.all()
-				.collectList())
-			.map((all) -> new IntakeFigures(all.getT1().getT1()[0], all.getT1().getT1()[1],
-					java.util.Collections.unmodifiableMap(all.getT1().getT2()), all.getT2())));
+		return this.transactions.inTenant(current.id(),
+				(db) -> Zips.zip(
+						db.sql(IntakeRows.BATCH_COUNTS)
+							.bind("tenant", current.id().value())
+							.bind("app", app.value())
+							.bind("since", since)
+							.map((row) -> new Counts(row.get("batches", Long.class),
+									row.get("entries", Number.class).longValue()))
+							.one(),
+						db.sql(IntakeRows.REJECTIONS_BY_REASON)
+							.bind("tenant", current.id().value())
+							.bind("app", app.value())
+							.bind("since", since)
+							.map((row) -> Map.entry(row.get("reason", String.class), row.get("n", Long.class)))
+							.all()
+							.collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new),
+						db.sql(IntakeRows.LAST_REJECTIONS)
+							.bind("tenant", current.id().value())
+							.bind("app", app.value())
+							.bind("since", since)
+							.map((row) -> new IntakeFigures.Rejection(row.get("at", Instant.class),
+									row.get("status", Integer.class), row.get("reason", String.class),
+									row.get("detail", String.class)))
+							.all()
+							.collectList(),
+						(counts, reasons, rejections) -> new IntakeFigures(counts.batches(), counts.entries(),
+								Collections.unmodifiableMap(reasons), rejections)));
+	}
+
+	/** Batches and the entries in them. */
+	private record Counts(long batches, long entries) {
 	}
 
 }

@@ -120,9 +120,7 @@ class WebhookIntake {
 		this.meters.rejected(entry.app(), reason);
 		return this.transactions
 			.inTenant(entry.tenant(),
-					(db) -> db
-						.sql("INSERT INTO webhook_rejections (tenant_id, app_id, status, reason, detail)"
-								+ " VALUES (:tenant, :app, :status, :reason, :detail)")
+					(db) -> db.sql(IntakeRows.REJECT)
 						.bind("tenant", entry.tenant().value())
 						.bind("app", entry.app().value())
 						.bind("status", status.value())

@@ -159,13 +159,12 @@ public class PageOnboarding {
 	public Mono<String> disconnect(CurrentTenant current, AppId app, PageId page) {
 		current.requireMemberManagement();
 		return this.tokens.tokenFor(current.id(), app, page)
-			.zipWith(this.apps.secret(current, app))
-			.flatMap(
-					(tokenAndSecret) -> this.pageGraph.unsubscribe(page, tokenAndSecret.getT1(), tokenAndSecret.getT2())
-						.thenReturn("Unsubscribed at Facebook.")
-						.onErrorResume(GraphFailure.class,
-								(failure) -> Mono.just("Facebook did not accept the unsubscription (Graph error "
-										+ failure.code() + "); the token is erased anyway.")))
+			.zipWith(this.apps.secret(current, app), PageCredentials::new)
+			.flatMap((credentials) -> this.pageGraph.unsubscribe(page, credentials.pageToken(), credentials.appSecret())
+				.thenReturn("Unsubscribed at Facebook.")
+				.onErrorResume(GraphFailure.class,
+						(failure) -> Mono.just("Facebook did not accept the unsubscription (Graph error "
+								+ failure.code() + "); the token is erased anyway.")))
 			.flatMap((graphAnswer) -> this.tokens.erase(current, app, page)
 				.then(releaseIfUnused(current, page))
 				.then(this.auditLog.record(current, "page.disconnected", page.value(),
@@ -185,17 +184,15 @@ public class PageOnboarding {
 
 	private Mono<PendingConnection> offer(PendingConnection pending, Secret userToken, Secret secret) {
 		return this.login.permissions(userToken, secret)
-			.zipWith(this.login.accounts(userToken, secret).collectList())
-			.map((permissionsAndPages) -> {
-				List<String> granted = permissionsAndPages.getT1()
-					.stream()
-					.filter(Permission::granted)
-					.map(Permission::name)
-					.toList();
-				List<String> missing = new ArrayList<>(this.settings.requiredScopes());
-				missing.removeAll(granted);
-				return pending.withOffer(permissionsAndPages.getT2(), granted, missing);
-			});
+			.zipWith(this.login.accounts(userToken, secret).collectList(),
+					(permissions, pages) -> offer(pending, permissions, pages));
+	}
+
+	private PendingConnection offer(PendingConnection pending, List<Permission> permissions, List<PageAccount> pages) {
+		List<String> granted = permissions.stream().filter(Permission::granted).map(Permission::name).toList();
+		List<String> missing = new ArrayList<>(this.settings.requiredScopes());
+		missing.removeAll(granted);
+		return pending.withOffer(pages, granted, missing);
 	}
 
 	private Mono<PageOutcome> connectOne(CurrentTenant current, PendingConnection pending, PageAccount account,
@@ -218,20 +215,19 @@ public class PageOnboarding {
 	}
 
 	private Mono<Claim> claimPage(CurrentTenant current, PageAccount account) {
-		return this.transactions.inTenant(current.id(), (db) -> db
-			.sql("INSERT INTO pages (page_id, tenant_id, name, category) VALUES (:page, :tenant, :name, :category)"
-					+ " ON CONFLICT (page_id) DO NOTHING RETURNING page_id")
-			.bind("page", account.id().value())
-			.bind("tenant", current.id().value())
-			.bind("name", account.name())
-			.bind("category", account.category())
-			.map((row) -> Claim.CLAIMED)
-			.one()
-			.switchIfEmpty(db.sql("SELECT count(*) FROM pages WHERE tenant_id = :tenant AND page_id = :page")
-				.bind("tenant", current.id().value())
-				.bind("page", account.id().value())
-				.map((row) -> (row.get(0, Long.class) > 0) ? Claim.ALREADY_OURS : Claim.TAKEN)
-				.one()));
+		return this.transactions.inTenant(current.id(),
+				(db) -> db.sql(PageRows.INSERT_PAGE)
+					.bind("page", account.id().value())
+					.bind("tenant", current.id().value())
+					.bind("name", account.name())
+					.bind("category", account.category())
+					.map((row) -> Claim.CLAIMED)
+					.one()
+					.switchIfEmpty(db.sql(PageRows.OWNED_PAGE)
+						.bind("tenant", current.id().value())
+						.bind("page", account.id().value())
+						.map((row) -> (row.get(0, Long.class) > 0) ? Claim.ALREADY_OURS : Claim.TAKEN)
+						.one()));
 	}
 
 	private Mono<Void> releaseIfNew(CurrentTenant current, PageId page, Claim claim) {
@@ -240,9 +236,7 @@ public class PageOnboarding {
 
 	private Mono<Void> releaseIfUnused(CurrentTenant current, PageId page) {
 		return this.transactions.inTenant(current.id(),
-				(db) -> db
-					.sql("DELETE FROM pages WHERE tenant_id = :tenant AND page_id = :page"
-							+ " AND NOT EXISTS (SELECT 1 FROM page_connections c WHERE c.page_id = :page)")
+				(db) -> db.sql(PageRows.RELEASE_IF_UNUSED)
 					.bind("tenant", current.id().value())
 					.bind("page", page.value())
 					.then());
@@ -262,6 +256,10 @@ public class PageOnboarding {
 
 	/** A started connection and the Login dialog URL to send the browser to. */
 	public record Started(PendingConnection pending, String dialogUrl) {
+	}
+
+	/** What Graph needs to act on a page for an app. */
+	private record PageCredentials(Secret pageToken, Secret appSecret) {
 	}
 
 }

@@ -1,8 +1,6 @@
 package io.baton.onboarding;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +14,6 @@ import io.baton.apps.App;
 import io.baton.apps.Apps;
 import io.baton.apps.AppsSettings;
 import io.baton.graph.AppId;
-import io.baton.graph.AppSubscription;
 import io.baton.graph.GraphClient;
 import io.baton.graph.GraphFailure;
 import io.baton.graph.PageGraph;
@@ -96,7 +93,7 @@ public class SubscriptionReconciler {
 
 	/** Reconciles the apps that are due (claimed across tenants); answers how many. */
 	public Mono<Long> runOnce() {
-		return this.database.sql("SELECT tenant_id, app_id FROM claim_reconciliations(:before, :limit)")
+		return this.database.sql(DriftRows.CLAIM)
 			.bind("before", this.clock.instant().minus(this.settings.every()))
 			.bind("limit", this.settings.batch())
 			.map((row) -> new Due(new TenantId(row.get("tenant_id", UUID.class)),
@@ -116,68 +113,43 @@ public class SubscriptionReconciler {
 	/** Recent differences for the app, newest first. */
 	public Flux<Drift> drift(CurrentTenant current, AppId app) {
 		return this.transactions.inTenantMany(current.id(),
-				(db) -> db
-					.sql("SELECT id, page_id, found_at, description, resolved_at, resolution FROM subscription_drift"
-							+ " WHERE tenant_id = :tenant AND app_id = :app ORDER BY found_at DESC, id DESC LIMIT 20")
+				(db) -> db.sql(DriftRows.RECENT)
 					.bind("tenant", current.id().value())
 					.bind("app", app.value())
-					.map((row) -> new Drift(row.get("id", Long.class), row.get("page_id", String.class),
-							row.get("found_at", Instant.class), row.get("description", String.class),
-							row.get("resolved_at", Instant.class), row.get("resolution", String.class)))
+					.map(DriftRows::drift)
 					.all());
 	}
 
 	private Mono<Void> reconcile(TenantId tenant, AppId appId, boolean restoreAnyway) {
-		return this.apps.find(tenant, appId).zipWith(this.apps.secret(tenant, appId)).flatMap((appAndSecret) -> {
-			App app = appAndSecret.getT1();
-			Secret secret = appAndSecret.getT2();
-			boolean restore = restoreAnyway || app.autoResubscribe();
-			return checkApp(app, secret)
-				.flatMap((problem) -> settle(tenant, app, null, problem,
-						restore ? this.apps.resubscribe(tenant, appId).map(this::appOutcome) : null))
-				.thenMany(this.tokens.validPages(tenant, appId)
-					.concatMap((page) -> checkPage(tenant, app, page, secret, restore)))
-				.then();
-		});
+		return this.apps.find(tenant, appId)
+			.zipWith(this.apps.secret(tenant, appId), AppWithSecret::new)
+			.flatMap((found) -> reconcile(tenant, found.app(), found.secret(),
+					restoreAnyway || found.app().autoResubscribe()));
 	}
 
-	private Mono<String> checkApp(App app, Secret secret) {
-		List<String> needed = this.appsSettings.webhookFields();
+	private Mono<Void> reconcile(TenantId tenant, App app, Secret secret, boolean restore) {
+		return checkApp(app, secret)
+			.flatMap((difference) -> settle(tenant, app, null, difference,
+					restore ? this.apps.resubscribe(tenant, app.id()).map(this::appOutcome) : null))
+			.thenMany(this.tokens.validPages(tenant, app.id())
+				.concatMap((page) -> checkPage(tenant, app, page, secret, restore)))
+			.then();
+	}
+
+	private Mono<Difference> checkApp(App app, Secret secret) {
 		return this.graph.appToken(app.id(), secret)
 			.flatMap((token) -> this.graph.appSubscriptions(app.id(), token, secret))
-			.map((subscriptions) -> subscriptions.stream()
-				.filter((subscription) -> "page".equals(subscription.object()))
-				.findFirst()
-				.map((subscription) -> appProblem(subscription, app, needed))
-				.orElse("Facebook reports no page webhook subscription for the app."));
-	}
-
-	private String appProblem(AppSubscription subscription, App app, List<String> needed) {
-		if (!subscription.active()) {
-			return "The app's page webhook subscription is inactive.";
-		}
-		if (!subscription.callbackUrl().equals(app.callbackUrl())) {
-			return "The app's webhooks go to " + subscription.callbackUrl() + ", not to Baton.";
-		}
-		List<String> missing = missing(needed, subscription.fields());
-		return missing.isEmpty() ? "" : "The app's subscription lacks " + String.join(", ", missing) + ".";
+			.map((subscriptions) -> Difference.atApp(subscriptions, app.callbackUrl(),
+					this.appsSettings.webhookFields()));
 	}
 
 	private Mono<Void> checkPage(TenantId tenant, App app, PageId page, Secret secret, boolean restore) {
 		List<String> needed = this.appsSettings.webhookFields();
 		return this.tokens.tokenFor(tenant, app.id(), page)
-			.flatMap((pageToken) -> this.pageGraph.subscribedApps(page, pageToken, secret)
-				.map((subscribed) -> subscribed.stream()
-					.filter((subscription) -> subscription.app().equals(app.id()))
-					.findFirst()
-					.map((subscription) -> {
-						List<String> missing = missing(needed, subscription.fields());
-						return missing.isEmpty() ? ""
-								: "The page's subscription lacks " + String.join(", ", missing) + ".";
-					})
-					.orElse("The app is not subscribed to the page."))
-				.flatMap(
-						(problem) -> settle(tenant, app, page, problem, restore
+			.flatMap(
+					(pageToken) -> this.pageGraph.subscribedApps(page, pageToken, secret)
+						.map((subscribed) -> Difference.atPage(subscribed, app.id(), needed))
+						.flatMap((difference) -> settle(tenant, app, page, difference, restore
 								? this.pageGraph.subscribe(page, pageToken, secret, needed)
 									.thenReturn("Restored automatically.")
 									.onErrorResume(GraphFailure.class,
@@ -194,40 +166,33 @@ public class SubscriptionReconciler {
 	 * Records a difference (once while it lasts) and its restoration, or closes the open
 	 * ones when there is none.
 	 */
-	private Mono<Void> settle(TenantId tenant, App app, @Nullable PageId page, String problem,
+	private Mono<Void> settle(TenantId tenant, App app, @Nullable PageId page, Difference difference,
 			@Nullable Mono<String> restoration) {
-		if (problem.isEmpty()) {
+		if (difference.isNone()) {
 			return closeOpen(tenant, app.id(), page, "No longer found.");
 		}
-		Mono<Void> found = openIfNew(tenant, app.id(), page, problem);
+		Mono<Void> found = openIfNew(tenant, app.id(), page, difference.description());
 		return (restoration == null) ? found
 				: found.then(restoration).flatMap((outcome) -> closeOpen(tenant, app.id(), page, outcome));
 	}
 
 	private Mono<Void> openIfNew(TenantId tenant, AppId app, @Nullable PageId page, String problem) {
-		return this.transactions.inTenant(tenant, (db) -> db
-			.sql("INSERT INTO subscription_drift (tenant_id, app_id, page_id, description)"
-					+ " SELECT :tenant, :app, :page, :description WHERE NOT EXISTS (SELECT 1 FROM subscription_drift"
-					+ " WHERE tenant_id = :tenant AND app_id = :app AND page_id IS NOT DISTINCT FROM :page"
-					+ " AND resolved_at IS NULL AND description = :description)")
-			.bind("tenant", tenant.value())
-			.bind("app", app.value())
-			.bind("page", (page != null) ? page.value() : "")
-			.bind("description", problem)
-			.fetch()
-			.rowsUpdated()
-			.flatMap((inserted) -> (inserted > 0)
-					? this.auditLog.recordBySystem(tenant, "subscription.drift_found",
-							(page != null) ? page.value() : app.value(), Map.of("app", app.value(), "what", problem))
-					: Mono.empty()));
+		return this.transactions
+			.inTenant(tenant, (db) -> db.sql(DriftRows.OPEN)
+				.bind("tenant", tenant.value())
+				.bind("app", app.value())
+				.bind("page", (page != null) ? page.value() : "")
+				.bind("description", problem)
+				.fetch()
+				.rowsUpdated()
+				.flatMap((inserted) -> (inserted > 0) ? this.auditLog.recordBySystem(tenant, "subscription.drift_found",
+						(page != null) ? page.value() : app.value(), Map.of("app", app.value(), "what", problem))
+						: Mono.empty()));
 	}
 
 	private Mono<Void> closeOpen(TenantId tenant, AppId app, @Nullable PageId page, String resolution) {
 		return this.transactions.inTenant(tenant,
-				(db) -> db
-					.sql("UPDATE subscription_drift SET resolved_at = now(), resolution = :resolution"
-							+ " WHERE tenant_id = :tenant AND app_id = :app AND page_id IS NOT DISTINCT FROM :page"
-							+ " AND resolved_at IS NULL")
+				(db) -> db.sql(DriftRows.CLOSE)
 					.bind("resolution", resolution)
 					.bind("tenant", tenant.value())
 					.bind("app", app.value())
@@ -240,13 +205,10 @@ public class SubscriptionReconciler {
 				: "Restoring failed: " + app.subscriptionAnswer();
 	}
 
-	private static List<String> missing(List<String> needed, List<String> have) {
-		List<String> missing = new ArrayList<>(needed);
-		missing.removeAll(have);
-		return missing;
+	private record Due(TenantId tenant, AppId app) {
 	}
 
-	private record Due(TenantId tenant, AppId app) {
+	private record AppWithSecret(App app, Secret secret) {
 	}
 
 }

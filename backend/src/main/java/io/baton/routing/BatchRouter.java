@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
-import io.baton.platform.MultiRowValues;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
@@ -32,17 +31,6 @@ import org.springframework.stereotype.Component;
 class BatchRouter {
 
 	private static final Logger logger = LoggerFactory.getLogger(BatchRouter.class);
-
-	private static final MultiRowValues SEEN = new MultiRowValues("INSERT INTO seen_events (tenant_id, app_id, key)",
-			"ON CONFLICT DO NOTHING RETURNING key", List.of(UUID.class, String.class, String.class));
-
-	private static final MultiRowValues DELIVERIES = new MultiRowValues(
-			"INSERT INTO deliveries (tenant_id, app_id, page_id, psid, lane, field, event_type, mid, event_at,"
-					+ " batch_id, received_at, payload, status, last_error)",
-			"",
-			List.of(UUID.class, String.class, String.class, String.class, String.class, String.class, String.class,
-					String.class, Instant.class, Long.class, Instant.class, ByteBuffer.class, String.class,
-					String.class));
 
 	private final TenantTransactions transactions;
 
@@ -62,7 +50,7 @@ class BatchRouter {
 	}
 
 	private Mono<List<StoredBatch>> claim(DatabaseClient db) {
-		return db.sql("SELECT id, received_at, tenant_id, app_id, body FROM claim_batches(:limit)")
+		return db.sql(RoutingRows.CLAIM_BATCHES)
 			.bind("limit", this.settings.batchesPerClaim())
 			.map((row) -> new StoredBatch(row.get("id", Long.class), row.get("received_at", Instant.class),
 					new TenantId(row.get("tenant_id", UUID.class)), row.get("app_id", String.class),
@@ -81,7 +69,7 @@ class BatchRouter {
 				byKey.putIfAbsent(event.dedupeKey(), new Routable(batch, event));
 			}
 		}
-		return db.sql("SELECT bot_endpoint FROM apps WHERE app_id = :app")
+		return db.sql(RoutingRows.BOT_ENDPOINT)
 			.bind("app", app)
 			.map((row) -> row.get("bot_endpoint", String.class) != null)
 			.one()
@@ -113,7 +101,7 @@ class BatchRouter {
 			return Mono.just(List.of());
 		}
 		List<Object[]> rows = byKey.keySet().stream().map((key) -> new Object[] { tenant.value(), app, key }).toList();
-		return SEEN.run(db, rows, (row) -> row.get("key", String.class))
+		return RoutingRows.SEEN.run(db, rows, (row) -> row.get("key", String.class))
 			.collect(Collectors.toSet())
 			.map((Set<String> fresh) -> byKey.values()
 				.stream()
@@ -131,14 +119,12 @@ class BatchRouter {
 					ByteBuffer.wrap(event.payload()), hasEndpoint ? "pending" : "skipped",
 					hasEndpoint ? null : "The app has no bot endpoint" });
 		}
-		return rows.isEmpty() ? Mono.just(0L) : DELIVERIES.run(db, rows);
+		return rows.isEmpty() ? Mono.just(0L) : RoutingRows.DELIVERIES.run(db, rows);
 	}
 
 	private Mono<Long> markRouted(DatabaseClient db, String app, List<StoredBatch> batches) {
 		Instant oldest = batches.stream().map(StoredBatch::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
-		return db
-			.sql("UPDATE webhook_batches SET routed_at = now()"
-					+ " WHERE app_id = :app AND id = ANY(:ids) AND received_at >= :oldest")
+		return db.sql(RoutingRows.MARK_ROUTED)
 			.bind("app", app)
 			.bind("ids", batches.stream().map(StoredBatch::id).toArray(Long[]::new))
 			.bind("oldest", oldest)

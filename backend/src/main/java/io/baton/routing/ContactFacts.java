@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -14,7 +13,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import io.baton.platform.Digests;
-import io.baton.platform.MultiRowValues;
 import io.baton.secrets.Secret;
 import io.baton.secrets.SecretBox;
 import io.baton.tenancy.TenantId;
@@ -32,18 +30,6 @@ import org.springframework.stereotype.Component;
 class ContactFacts {
 
 	private static final Duration ONE_TIME_TOKEN_LIFE = Duration.ofDays(365);
-
-	private static final MultiRowValues CONTACTS = new MultiRowValues(
-			"INSERT INTO contacts AS c (tenant_id, page_id, psid, first_seen_at, last_seen_at, last_interaction_at)",
-			"ON CONFLICT (tenant_id, page_id, psid) DO UPDATE SET"
-					+ " first_seen_at = LEAST(c.first_seen_at, EXCLUDED.first_seen_at),"
-					+ " last_seen_at = GREATEST(c.last_seen_at, EXCLUDED.last_seen_at),"
-					+ " last_interaction_at = GREATEST(c.last_interaction_at, EXCLUDED.last_interaction_at)",
-			List.of(UUID.class, String.class, String.class, Instant.class, Instant.class, Instant.class));
-
-	private static final MultiRowValues REFERRALS = new MultiRowValues(
-			"INSERT INTO contact_referrals (tenant_id, page_id, psid, ref, source, type, at)", "",
-			List.of(UUID.class, String.class, String.class, String.class, String.class, String.class, Instant.class));
 
 	private final SecretBox secrets;
 
@@ -70,7 +56,7 @@ class ContactFacts {
 					(known, next) -> new Object[] { known[0], known[1], known[2], earliest(known[3], next[3]),
 							latest(known[4], next[4]), latest(known[5], next[5]) });
 		}
-		return CONTACTS.run(db, new ArrayList<>(byPerson.values()));
+		return RoutingRows.CONTACTS.run(db, new ArrayList<>(byPerson.values()));
 	}
 
 	private Mono<Long> referrals(DatabaseClient db, TenantId tenant, List<Event> events) {
@@ -83,7 +69,7 @@ class ContactFacts {
 						referral.path("source").asString(""), referral.path("type").asString(""), event.at() });
 			}
 		}
-		return rows.isEmpty() ? Mono.just(0L) : REFERRALS.run(db, rows);
+		return rows.isEmpty() ? Mono.just(0L) : RoutingRows.REFERRALS.run(db, rows);
 	}
 
 	private static @Nullable JsonNode referralOf(JsonNode event) {
@@ -113,11 +99,7 @@ class ContactFacts {
 		if (!status.equals("linked") && !status.equals("unlinked")) {
 			return Mono.empty();
 		}
-		return db
-			.sql("UPDATE contacts SET account_linking = :status, account_linking_at = :at,"
-					+ " linked_account = COALESCE(NULLIF(:account, ''), linked_account)"
-					+ " WHERE tenant_id = :tenant AND page_id = :page AND psid = :psid"
-					+ " AND (account_linking_at IS NULL OR account_linking_at <= :at)")
+		return db.sql(RoutingRows.ACCOUNT_LINKING)
 			.bind("status", status)
 			.bind("account", linking.path("authorization_code").asString(""))
 			.bind("at", event.at())
@@ -131,10 +113,7 @@ class ContactFacts {
 		if (newOwner.isMissingNode() || newOwner.isNull()) {
 			return Mono.empty();
 		}
-		return db
-			.sql("UPDATE contacts SET thread_owner_app_id = :owner, thread_owner_at = :at"
-					+ " WHERE tenant_id = :tenant AND page_id = :page AND psid = :psid"
-					+ " AND (thread_owner_at IS NULL OR thread_owner_at <= :at)")
+		return db.sql(RoutingRows.THREAD_OWNER)
 			.bind("owner", newOwner.asString())
 			.bind("at", event.at())
 			.bind("tenant", tenant.value())
@@ -156,13 +135,7 @@ class ContactFacts {
 		Instant expiresAt = isOneTime ? event.at().plus(ONE_TIME_TOKEN_LIFE)
 				: optin.path("token_expiry_timestamp").isNumber()
 						? Instant.ofEpochMilli(optin.path("token_expiry_timestamp").asLong()) : null;
-		DatabaseClient.GenericExecuteSpec insert = db
-			.sql("INSERT INTO notification_tokens AS t (tenant_id, app_id, page_id, psid, kind, topic, payload,"
-					+ " token_sealed, token_hash, frequency, timezone, status, expires_at)"
-					+ " VALUES (:tenant, :app, :page, :psid, :kind, :topic, :payload, :sealed, :hash, :frequency,"
-					+ " :timezone, :status, :expires)"
-					+ " ON CONFLICT (tenant_id, page_id, token_hash) DO UPDATE SET status = EXCLUDED.status,"
-					+ " expires_at = COALESCE(EXCLUDED.expires_at, t.expires_at), updated_at = now()")
+		DatabaseClient.GenericExecuteSpec insert = db.sql(RoutingRows.NOTIFICATION_TOKEN)
 			.bind("tenant", tenant.value())
 			.bind("app", app)
 			.bind("page", event.pageId())

@@ -32,22 +32,22 @@ class NotificationTokenSeals implements Resealable {
 
 	@Override
 	public Mono<Long> reseal(TenantId tenant) {
-		return this.transactions.inTenant(tenant, (db) -> db
-			.sql("SELECT id, page_id, token_sealed FROM notification_tokens WHERE tenant_id = :tenant FOR UPDATE")
-			.bind("tenant", tenant.value())
-			.map((row) -> new Sealed(row.get("id", Long.class), row.get("page_id", String.class),
-					row.get("token_sealed", String.class)))
-			.all()
-			.filter((sealed) -> this.secrets.needsRotation(sealed.value()))
-			.concatMap((sealed) -> {
-				String context = ContactFacts.tokenContext(sealed.pageId());
-				return db.sql("UPDATE notification_tokens SET token_sealed = :sealed WHERE id = :id")
-					.bind("sealed", this.secrets.seal(this.secrets.open(sealed.value(), context), context))
-					.bind("id", sealed.id())
-					.fetch()
-					.rowsUpdated();
-			})
-			.count());
+		return this.transactions.inTenant(tenant,
+				(db) -> db.sql(RoutingRows.SEALED_NOTIFICATION_TOKENS)
+					.bind("tenant", tenant.value())
+					.map((row) -> new Sealed(row.get("id", Long.class), row.get("page_id", String.class),
+							row.get("token_sealed", String.class)))
+					.all()
+					.filter((sealed) -> this.secrets.needsRotation(sealed.value()))
+					.concatMap((sealed) -> {
+						String context = ContactFacts.tokenContext(sealed.pageId());
+						return db.sql(RoutingRows.RESEAL_NOTIFICATION_TOKEN)
+							.bind("sealed", this.secrets.seal(this.secrets.open(sealed.value(), context), context))
+							.bind("id", sealed.id())
+							.fetch()
+							.rowsUpdated();
+					})
+					.count());
 	}
 
 	private record Sealed(long id, String pageId, String value) {

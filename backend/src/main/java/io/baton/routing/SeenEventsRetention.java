@@ -46,15 +46,13 @@ class SeenEventsRetention {
 
 	/** Answers how many seen events were forgotten. */
 	Mono<Long> sweep() {
-		return this.transactions.removeInEachTenant(PER_STATEMENT, (tenant, db) -> db
-			.sql("DELETE FROM seen_events WHERE (tenant_id, app_id, key) IN (SELECT tenant_id, app_id, key"
-					+ " FROM seen_events WHERE tenant_id = :tenant AND seen_at < now() - :keepDays * interval '1 day'"
-					+ " LIMIT :limit)")
-			.bind("tenant", tenant.value())
-			.bind("keepDays", this.settings.keepDays())
-			.bind("limit", PER_STATEMENT)
-			.fetch()
-			.rowsUpdated());
+		return this.transactions.removeInEachTenant(PER_STATEMENT,
+				(tenant, db) -> db.sql(RoutingRows.FORGET_SEEN_EVENTS)
+					.bind("tenant", tenant.value())
+					.bind("keepDays", this.settings.keepDays())
+					.bind("limit", PER_STATEMENT)
+					.fetch()
+					.rowsUpdated());
 	}
 
 }

@@ -11,6 +11,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.baton.platform.Filters;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
 import org.springframework.stereotype.Component;
@@ -58,10 +60,7 @@ public class AuditLog {
 	Mono<Void> record(TenantId tenant, @Nullable UserId actorId, String actorName, String action, String target,
 			Map<String, ?> details) {
 		return this.transactions.inTenant(tenant, (db) -> {
-			GenericExecuteSpec insert = db
-				.sql("INSERT INTO audit_log (tenant_id, actor_id, actor_name, action, target, details)"
-						+ " VALUES (:tenant, :actorId, :actorName, :action, :target, :details)")
-				.bind("tenant", tenant.value());
+			GenericExecuteSpec insert = db.sql(AuditRows.INSERT).bind("tenant", tenant.value());
 			insert = (actorId != null) ? insert.bind("actorId", actorId.value())
 					: insert.bindNull("actorId", UUID.class);
 			return insert.bind("actorName", actorName)
@@ -84,47 +83,21 @@ public class AuditLog {
 	public Flux<String> actions(CurrentTenant reader) {
 		reader.require(reader.role().readsAuditLog(), "read the audit log");
 		return this.transactions.inTenantMany(reader.id(),
-				(db) -> db.sql("SELECT DISTINCT action FROM audit_log WHERE tenant_id = :tenant ORDER BY action")
+				(db) -> db.sql(AuditRows.ACTIONS)
 					.bind("tenant", reader.id().value())
 					.map((row) -> row.get("action", String.class))
 					.all());
 	}
 
 	private Flux<AuditEntry> select(DatabaseClient db, TenantId tenant, AuditQuery query) {
-		StringBuilder sql = new StringBuilder(
-				"SELECT id, at, actor_name, action, target, details FROM audit_log WHERE tenant_id = :tenant");
-		if (query.action() != null) {
-			sql.append(" AND action = :action");
-		}
-		if (query.actor() != null) {
-			sql.append(" AND actor_name ILIKE :actor");
-		}
-		if (query.from() != null) {
-			sql.append(" AND at >= :from");
-		}
-		if (query.until() != null) {
-			sql.append(" AND at < :until");
-		}
-		if (query.before() != null) {
-			sql.append(" AND id < :before");
-		}
-		sql.append(" ORDER BY id DESC LIMIT ").append(AuditQuery.PAGE_SIZE);
-		GenericExecuteSpec spec = db.sql(sql.toString()).bind("tenant", tenant.value());
-		if (query.action() != null) {
-			spec = spec.bind("action", query.action());
-		}
-		if (query.actor() != null) {
-			spec = spec.bind("actor", "%" + query.actor().replace("%", "\\%").replace("_", "\\_") + "%");
-		}
-		if (query.from() != null) {
-			spec = spec.bind("from", query.from());
-		}
-		if (query.until() != null) {
-			spec = spec.bind("until", query.until());
-		}
-		if (query.before() != null) {
-			spec = spec.bind("before", query.before());
-		}
+		Filters filters = Filters.where("tenant_id = :tenant", "tenant", tenant.value())
+			.and("action = :action", "action", query.action())
+			.andContains("actor_name", "actor", query.actor())
+			.and("at >= :from", "from", query.from())
+			.and("at < :until", "until", query.until())
+			.and("id < :before", "before", query.before());
+		GenericExecuteSpec spec = filters.bind(db.sql(AuditRows.SEARCH.formatted(filters.clause())))
+			.bind("limit", AuditQuery.PAGE_SIZE);
 		return spec.map((row) -> new AuditEntry(row.get("id", Long.class), row.get("at", Instant.class),
 				row.get("actor_name", String.class), row.get("action", String.class), row.get("target", String.class),
 				this.json.readValue(row.get("details", Json.class).asString(), DETAILS)))

@@ -2,9 +2,6 @@ package io.baton.tenancy;
 
 import io.baton.platform.Rejected;
 import io.baton.platform.NotFound;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -64,9 +61,7 @@ public class Invitations {
 			if (count > 0) {
 				return Mono.error(new Rejected(cleanEmail + " already has a pending invitation: resend it instead."));
 			}
-			return db
-				.sql("INSERT INTO invitations (id, tenant_id, email, role, token_hash, invited_by, expires_at)"
-						+ " VALUES (:id, :tenant, :email, :role, :hash, :by, :expires)")
+			return db.sql(InvitationRows.INVITE)
 				.bind("id", UUID.randomUUID())
 				.bind("tenant", current.id().value())
 				.bind("email", cleanEmail)
@@ -83,10 +78,7 @@ public class Invitations {
 	public Flux<Invitation> list(CurrentTenant current) {
 		current.requireMemberManagement();
 		Instant now = this.clock.instant();
-		return this.transactions.inTenantMany(current.id(), (db) -> db
-			.sql("SELECT i.id, i.email, i.role, u.name AS invited_by, i.created_at, i.expires_at,"
-					+ " i.accepted_at, i.revoked_at FROM invitations i LEFT JOIN users u ON u.id = i.invited_by"
-					+ " WHERE i.tenant_id = :tenant ORDER BY i.created_at DESC LIMIT 200")
+		return this.transactions.inTenantMany(current.id(), (db) -> db.sql(InvitationRows.LIST)
 			.bind("tenant", current.id().value())
 			.map((row) -> new Invitation(row.get("id", UUID.class), row.get("email", String.class),
 					Role.parse(row.get("role", String.class)).orElseThrow(), row.get("invited_by", String.class),
@@ -102,9 +94,7 @@ public class Invitations {
 		String token = newToken();
 		Instant expiresAt = this.clock.instant().plus(this.settings.invitationValidity());
 		return this.transactions.inTenant(current.id(),
-				(db) -> db
-					.sql("UPDATE invitations SET token_hash = :hash, expires_at = :expires, revoked_at = NULL"
-							+ " WHERE tenant_id = :tenant AND id = :id AND accepted_at IS NULL RETURNING email")
+				(db) -> db.sql(InvitationRows.RESEND)
 					.bind("hash", hash(token))
 					.bind("expires", expiresAt)
 					.bind("tenant", current.id().value())
@@ -119,9 +109,7 @@ public class Invitations {
 	public Mono<Void> revoke(CurrentTenant current, UUID invitationId) {
 		current.requireMemberManagement();
 		return this.transactions.inTenant(current.id(),
-				(db) -> db
-					.sql("UPDATE invitations SET revoked_at = now() WHERE tenant_id = :tenant AND id = :id"
-							+ " AND accepted_at IS NULL AND revoked_at IS NULL RETURNING email")
+				(db) -> db.sql(InvitationRows.REVOKE)
 					.bind("tenant", current.id().value())
 					.bind("id", invitationId)
 					.map((row) -> row.get("email", String.class))
@@ -157,7 +145,7 @@ public class Invitations {
 
 	private Mono<OpenedInvitation> lookUp(String token) {
 		Instant now = this.clock.instant();
-		return this.database.sql("SELECT * FROM invitation_by_token(:hash)")
+		return this.database.sql(InvitationRows.LOOK_UP)
 			.bind("hash", hash(token))
 			.map((row) -> new OpenedInvitation(row.get("id", UUID.class),
 					new TenantId(row.get("tenant_id", UUID.class)),
@@ -171,9 +159,7 @@ public class Invitations {
 	}
 
 	private Mono<Void> claim(DatabaseClient db, OpenedInvitation opened, SignedInUser user) {
-		return db
-			.sql("UPDATE invitations SET accepted_at = now(), accepted_by = :user WHERE id = :id"
-					+ " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()")
+		return db.sql(InvitationRows.CLAIM)
 			.bind("user", user.id().value())
 			.bind("id", opened.id())
 			.fetch()
@@ -183,9 +169,7 @@ public class Invitations {
 	}
 
 	private Mono<Void> join(DatabaseClient db, OpenedInvitation opened, SignedInUser user) {
-		return db
-			.sql("INSERT INTO memberships (tenant_id, user_id, role) VALUES (:tenant, :user, :role)"
-					+ " ON CONFLICT (tenant_id, user_id) DO NOTHING")
+		return db.sql(InvitationRows.JOIN)
 			.bind("tenant", opened.tenantId().value())
 			.bind("user", user.id().value())
 			.bind("role", opened.preview().role().key())
@@ -195,9 +179,7 @@ public class Invitations {
 	}
 
 	private Mono<Long> pendingFor(DatabaseClient db, CurrentTenant current, String email) {
-		return db
-			.sql("SELECT count(*) AS n FROM invitations WHERE tenant_id = :tenant AND lower(email) = lower(:email)"
-					+ " AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()")
+		return db.sql(InvitationRows.PENDING_FOR)
 			.bind("tenant", current.id().value())
 			.bind("email", email)
 			.map((row) -> row.get("n", Long.class))

@@ -33,9 +33,7 @@ public class Members {
 	public Mono<Boolean> admit(TenantId tenant, String tenantName, SignedInUser newcomer, Role role, String via) {
 		CurrentTenant joining = new CurrentTenant(tenant, tenantName, true, newcomer.id(), newcomer.name(), role);
 		return this.transactions.inTenant(tenant,
-				(db) -> db
-					.sql("INSERT INTO memberships (tenant_id, user_id, role) SELECT id, :user, :role FROM tenants"
-							+ " WHERE id = :tenant ON CONFLICT DO NOTHING")
+				(db) -> db.sql(TenantRows.ADMIT)
 					.bind("user", newcomer.id().value())
 					.bind("role", role.name().toLowerCase(java.util.Locale.ROOT))
 					.bind("tenant", tenant.value())
@@ -48,10 +46,7 @@ public class Members {
 	}
 
 	public Flux<Member> list(CurrentTenant current) {
-		return this.transactions.inTenantMany(current.id(), (db) -> db
-			.sql("SELECT m.user_id, u.name, m.role, m.joined_at FROM memberships m"
-					+ " JOIN users u ON u.id = m.user_id WHERE m.tenant_id = :tenant"
-					+ " ORDER BY array_position(ARRAY['owner','admin','agent','viewer'], m.role), u.name")
+		return this.transactions.inTenantMany(current.id(), (db) -> db.sql(TenantRows.LIST)
 			.bind("tenant", current.id().value())
 			.map((row) -> new Member(new UserId(row.get("user_id", UUID.class)), row.get("name", String.class),
 					Role.parse(row.get("role", String.class)).orElseThrow(), row.get("joined_at", Instant.class)))
@@ -118,9 +113,7 @@ public class Members {
 	}
 
 	private Mono<Member> find(DatabaseClient db, CurrentTenant current, UserId memberId) {
-		return db
-			.sql("SELECT m.user_id, u.name, m.role, m.joined_at FROM memberships m JOIN users u ON u.id = m.user_id"
-					+ " WHERE m.tenant_id = :tenant AND m.user_id = :user FOR UPDATE OF m")
+		return db.sql(TenantRows.FIND)
 			.bind("tenant", current.id().value())
 			.bind("user", memberId.value())
 			.map((row) -> new Member(new UserId(row.get("user_id", UUID.class)), row.get("name", String.class),
@@ -130,7 +123,7 @@ public class Members {
 	}
 
 	private Mono<Void> setRole(DatabaseClient db, CurrentTenant current, UserId memberId, Role role) {
-		return db.sql("UPDATE memberships SET role = :role WHERE tenant_id = :tenant AND user_id = :user")
+		return db.sql(TenantRows.SET_ROLE)
 			.bind("role", role.key())
 			.bind("tenant", current.id().value())
 			.bind("user", memberId.value())
@@ -140,7 +133,7 @@ public class Members {
 	}
 
 	private Mono<Void> delete(DatabaseClient db, CurrentTenant current, UserId memberId) {
-		return db.sql("DELETE FROM memberships WHERE tenant_id = :tenant AND user_id = :user")
+		return db.sql(TenantRows.REMOVE_MEMBER)
 			.bind("tenant", current.id().value())
 			.bind("user", memberId.value())
 			.fetch()

@@ -30,10 +30,7 @@ public class SignIn {
 	}
 
 	private Mono<UpsertedUser> upsertUser(String provider, String subject, String name) {
-		return this.database
-			.sql("INSERT INTO users (id, provider, subject, name) VALUES (:id, :provider, :subject, :name)"
-					+ " ON CONFLICT (provider, subject) DO UPDATE SET name = excluded.name, last_sign_in_at = now()"
-					+ " RETURNING id, name, (xmax = 0) AS created")
+		return this.database.sql(TenantRows.UPSERT_USER)
 			.bind("id", UUID.randomUUID())
 			.bind("provider", provider)
 			.bind("subject", subject)

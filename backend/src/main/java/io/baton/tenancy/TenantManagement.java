@@ -53,7 +53,7 @@ public class TenantManagement {
 	 * is chosen).
 	 */
 	public Flux<TenantMembership> tenantsOf(UserId user) {
-		return this.database.sql("SELECT tenant_id, tenant_name, role, is_demo FROM memberships_of(:user)")
+		return this.database.sql(TenantRows.TENANTS_OF)
 			.bind("user", user.value())
 			.map((row) -> new TenantMembership(new TenantId(row.get("tenant_id", UUID.class)),
 					row.get("tenant_name", String.class), Role.parse(row.get("role", String.class)).orElseThrow(),
@@ -63,16 +63,14 @@ public class TenantManagement {
 
 	/** The user as a member of the tenant; empty when they are not one. */
 	public Mono<CurrentTenant> enter(SignedInUser user, TenantId tenant) {
-		return this.transactions
-			.inTenant(tenant,
-					(db) -> db.sql("SELECT t.name, t.is_demo, m.role FROM tenants t"
-							+ " JOIN memberships m ON m.tenant_id = t.id AND m.user_id = :user WHERE t.id = :tenant")
-						.bind("user", user.id().value())
-						.bind("tenant", tenant.value())
-						.map((row) -> new CurrentTenant(tenant, row.get("name", String.class),
-								Boolean.TRUE.equals(row.get("is_demo", Boolean.class)), user.id(), user.name(),
-								Role.parse(row.get("role", String.class)).orElseThrow()))
-						.one());
+		return this.transactions.inTenant(tenant,
+				(db) -> db.sql(TenantRows.ENTER)
+					.bind("user", user.id().value())
+					.bind("tenant", tenant.value())
+					.map((row) -> new CurrentTenant(tenant, row.get("name", String.class),
+							Boolean.TRUE.equals(row.get("is_demo", Boolean.class)), user.id(), user.name(),
+							Role.parse(row.get("role", String.class)).orElseThrow()))
+					.one());
 	}
 
 	/** Renames the tenant (owner and admins). */
@@ -80,7 +78,7 @@ public class TenantManagement {
 		current.require(current.role().managesMembers(), "rename the tenant");
 		return Mono.fromCallable(() -> validName(name))
 			.flatMap((cleanName) -> this.transactions.inTenant(current.id(),
-					(db) -> db.sql("UPDATE tenants SET name = :name WHERE id = :tenant")
+					(db) -> db.sql(TenantRows.RENAME)
 						.bind("name", cleanName)
 						.bind("tenant", current.id().value())
 						.fetch()
@@ -99,7 +97,7 @@ public class TenantManagement {
 			return Mono.error(new Rejected("Type the tenant's name exactly to confirm deletion."));
 		}
 		return this.transactions.inTenant(current.id(),
-				(db) -> db.sql("DELETE FROM tenants WHERE id = :tenant")
+				(db) -> db.sql(TenantRows.DELETE_TENANT)
 					.bind("tenant", current.id().value())
 					.fetch()
 					.rowsUpdated()
@@ -118,7 +116,7 @@ public class TenantManagement {
 	}
 
 	private Mono<Void> insertTenant(DatabaseClient db, TenantId tenant, String name, boolean demo) {
-		return db.sql("INSERT INTO tenants (id, name, is_demo) VALUES (:id, :name, :demo)")
+		return db.sql(TenantRows.INSERT_TENANT)
 			.bind("id", tenant.value())
 			.bind("name", name)
 			.bind("demo", demo)
@@ -128,7 +126,7 @@ public class TenantManagement {
 	}
 
 	private Mono<Void> insertOwner(DatabaseClient db, TenantId tenant, UserId owner) {
-		return db.sql("INSERT INTO memberships (tenant_id, user_id, role) VALUES (:tenant, :user, 'owner')")
+		return db.sql(TenantRows.INSERT_OWNER)
 			.bind("tenant", tenant.value())
 			.bind("user", owner.value())
 			.fetch()

@@ -58,7 +58,7 @@ public class TenantTransactions {
 	 * each part of it then inside that tenant's own transaction.
 	 */
 	public Flux<TenantId> allTenants() {
-		return this.database.sql("SELECT tenant_id FROM tenant_ids()")
+		return this.database.sql(TenantRows.ALL_TENANTS)
 			.map((row) -> new TenantId(row.get("tenant_id", UUID.class)))
 			.all();
 	}
@@ -90,7 +90,7 @@ public class TenantTransactions {
 	}
 
 	private Mono<Void> setCurrentTenant(TenantId tenant) {
-		return this.database.sql("SELECT set_config('baton.tenant_id', :tenant, true)")
+		return this.database.sql(TenantRows.SET_CURRENT_TENANT)
 			.bind("tenant", tenant.value().toString())
 			.fetch()
 			.rowsUpdated()

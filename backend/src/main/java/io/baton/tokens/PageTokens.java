@@ -43,45 +43,37 @@ public class PageTokens {
 	/** Stores (or replaces) the token of an app on a page; the page row must exist. */
 	public Mono<Void> store(CurrentTenant current, AppId app, PageId page, Secret token, List<String> scopes,
 			List<String> subscribedFields) {
-		return this.transactions.inTenant(current.id(), (db) -> db
-			.sql("INSERT INTO page_connections (tenant_id, app_id, page_id, token_sealed, scopes, subscribed_fields,"
-					+ " connected_by) VALUES (:tenant, :app, :page, :sealed, :scopes, :fields, :by)"
-					+ " ON CONFLICT (app_id, page_id) DO UPDATE SET token_sealed = excluded.token_sealed,"
-					+ " scopes = excluded.scopes, subscribed_fields = excluded.subscribed_fields, issued_at = now(),"
-					+ " status = 'valid', cause = '', connected_by = excluded.connected_by, connected_at = now()")
-			.bind("tenant", current.id().value())
-			.bind("app", app.value())
-			.bind("page", page.value())
-			.bind("sealed", this.secrets.seal(token, context(app, page)))
-			.bind("scopes", scopes.toArray(String[]::new))
-			.bind("fields", subscribedFields.toArray(String[]::new))
-			.bind("by", current.userId().value())
-			.fetch()
-			.rowsUpdated()
-			.then(this.auditLog.record(current, "page.token_stored", page.value(),
-					Map.of("app", app.value(), "scopes", String.join(",", scopes)))));
+		return this.transactions.inTenant(current.id(),
+				(db) -> db.sql(PageTokenRows.STORE)
+					.bind("tenant", current.id().value())
+					.bind("app", app.value())
+					.bind("page", page.value())
+					.bind("sealed", this.secrets.seal(token, context(app, page)))
+					.bind("scopes", scopes.toArray(String[]::new))
+					.bind("fields", subscribedFields.toArray(String[]::new))
+					.bind("by", current.userId().value())
+					.fetch()
+					.rowsUpdated()
+					.then(this.auditLog.record(current, "page.token_stored", page.value(),
+							Map.of("app", app.value(), "scopes", String.join(",", scopes)))));
 	}
 
 	/** The token to call Graph with for this page, noting its use. */
 	public Mono<Secret> tokenFor(TenantId tenant, AppId app, PageId page) {
 		return this.transactions
-			.inTenant(tenant, (db) -> db
-				.sql("UPDATE page_connections SET last_used_at = now() WHERE tenant_id = :tenant AND app_id = :app"
-						+ " AND page_id = :page RETURNING token_sealed")
-				.bind("tenant", tenant.value())
-				.bind("app", app.value())
-				.bind("page", page.value())
-				.map((row) -> this.secrets.open(row.get("token_sealed", String.class), context(app, page)))
-				.one())
+			.inTenant(tenant,
+					(db) -> db.sql(PageTokenRows.TOKEN_FOR)
+						.bind("tenant", tenant.value())
+						.bind("app", app.value())
+						.bind("page", page.value())
+						.map((row) -> this.secrets.open(row.get("token_sealed", String.class), context(app, page)))
+						.one())
 			.switchIfEmpty(Mono.error(() -> new NotFound("Page " + page + " is not connected to app " + app + ".")));
 	}
 
 	public Flux<PageToken> inventory(CurrentTenant current) {
 		return this.transactions.inTenantMany(current.id(),
-				(db) -> db
-					.sql("SELECT c.*, a.name AS app_name, p.name AS page_name FROM page_connections c"
-							+ " JOIN apps a ON a.app_id = c.app_id JOIN pages p ON p.page_id = c.page_id"
-							+ " WHERE c.tenant_id = :tenant ORDER BY p.name, a.name")
+				(db) -> db.sql(PageTokenRows.INVENTORY)
 					.bind("tenant", current.id().value())
 					.map(PageTokens::pageToken)
 					.all());
@@ -89,20 +81,18 @@ public class PageTokens {
 
 	/** Every page connected to the app, whatever its token's status. */
 	public Flux<PageId> connectedPages(TenantId tenant, AppId app) {
-		return this.transactions.inTenantMany(tenant, (db) -> db
-			.sql("SELECT page_id FROM page_connections WHERE tenant_id = :tenant AND app_id = :app ORDER BY page_id")
-			.bind("tenant", tenant.value())
-			.bind("app", app.value())
-			.map((row) -> new PageId(row.get("page_id", String.class)))
-			.all());
+		return this.transactions.inTenantMany(tenant,
+				(db) -> db.sql(PageTokenRows.CONNECTED_PAGES)
+					.bind("tenant", tenant.value())
+					.bind("app", app.value())
+					.map((row) -> new PageId(row.get("page_id", String.class)))
+					.all());
 	}
 
 	/** The pages whose token for the app still works. */
 	public Flux<PageId> validPages(TenantId tenant, AppId app) {
 		return this.transactions.inTenantMany(tenant,
-				(db) -> db
-					.sql("SELECT page_id FROM page_connections WHERE tenant_id = :tenant AND app_id = :app"
-							+ " AND status = 'valid' ORDER BY page_id")
+				(db) -> db.sql(PageTokenRows.VALID_PAGES)
 					.bind("tenant", tenant.value())
 					.bind("app", app.value())
 					.map((row) -> new PageId(row.get("page_id", String.class)))
@@ -112,7 +102,7 @@ public class PageTokens {
 	/** How many of the tenant's tokens are invalid: drives the banner on every page. */
 	public Mono<Long> invalidCount(CurrentTenant current) {
 		return this.transactions.inTenant(current.id(),
-				(db) -> db.sql("SELECT count(*) FROM page_connections WHERE tenant_id = :tenant AND status = 'invalid'")
+				(db) -> db.sql(PageTokenRows.INVALID_COUNT)
 					.bind("tenant", current.id().value())
 					.map((row) -> row.get(0, Long.class))
 					.one());
@@ -121,9 +111,7 @@ public class PageTokens {
 	/** Marks the token invalid at once, with the cause Graph's code and subcode give. */
 	public Mono<Void> markInvalid(TenantId tenant, AppId app, PageId page, TokenProblem problem) {
 		return this.transactions.inTenant(tenant,
-				(db) -> db
-					.sql("UPDATE page_connections SET status = 'invalid', cause = :cause, last_checked_at = now()"
-							+ " WHERE tenant_id = :tenant AND app_id = :app AND page_id = :page")
+				(db) -> db.sql(PageTokenRows.MARK_INVALID)
 					.bind("cause", problem.name())
 					.bind("tenant", tenant.value())
 					.bind("app", app.value())
@@ -134,8 +122,7 @@ public class PageTokens {
 	/** Erases the token (the page is disconnected from the app). */
 	public Mono<Boolean> erase(CurrentTenant current, AppId app, PageId page) {
 		return this.transactions.inTenant(current.id(),
-				(db) -> db
-					.sql("DELETE FROM page_connections WHERE tenant_id = :tenant AND app_id = :app AND page_id = :page")
+				(db) -> db.sql(PageTokenRows.ERASE)
 					.bind("tenant", current.id().value())
 					.bind("app", app.value())
 					.bind("page", page.value())
@@ -149,16 +136,13 @@ public class PageTokens {
 	 * older one.
 	 */
 	Mono<Long> resealTokens(TenantId tenant) {
-		return this.transactions.inTenant(tenant, (db) -> db
-			.sql("SELECT app_id, page_id, token_sealed FROM page_connections WHERE tenant_id = :tenant FOR UPDATE")
+		return this.transactions.inTenant(tenant, (db) -> db.sql(PageTokenRows.SEALED_TOKENS)
 			.bind("tenant", tenant.value())
 			.map((row) -> new Sealed(new AppId(row.get("app_id", String.class)),
 					new PageId(row.get("page_id", String.class)), row.get("token_sealed", String.class)))
 			.all()
 			.filter((sealed) -> this.secrets.needsRotation(sealed.value()))
-			.concatMap((sealed) -> db
-				.sql("UPDATE page_connections SET token_sealed = :sealed WHERE tenant_id = :tenant AND app_id = :app"
-						+ " AND page_id = :page")
+			.concatMap((sealed) -> db.sql(PageTokenRows.RESEAL)
 				.bind("sealed",
 						this.secrets.seal(this.secrets.open(sealed.value(), context(sealed.app(), sealed.page())),
 								context(sealed.app(), sealed.page())))

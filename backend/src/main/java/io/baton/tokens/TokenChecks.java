@@ -18,6 +18,7 @@ import io.baton.graph.GraphFailure;
 import io.baton.graph.PageId;
 import io.baton.graph.TokenDebugger;
 import io.baton.graph.TokenInfo;
+import io.baton.secrets.Secret;
 import io.baton.platform.Repeating;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.TenantId;
@@ -90,7 +91,7 @@ public class TokenChecks {
 	/** Checks the tokens that are due; answers how many were checked. */
 	public Mono<Long> runOnce() {
 		Instant dueBefore = this.clock.instant().minus(this.settings.checkEvery());
-		return this.database.sql("SELECT tenant_id, app_id, page_id FROM claim_token_checks(:before, :limit)")
+		return this.database.sql(PageTokenRows.CLAIM_CHECKS)
 			.bind("before", dueBefore)
 			.bind("limit", this.settings.checkBatch())
 			.map((row) -> new Due(new TenantId(row.get("tenant_id", UUID.class)),
@@ -103,8 +104,8 @@ public class TokenChecks {
 	private Mono<Void> check(Due due) {
 		return this.apps.secret(due.tenant(), due.app())
 			.flatMap((secret) -> this.graph.appToken(due.app(), secret)
-				.zipWith(this.tokens.tokenFor(due.tenant(), due.app(), due.page()))
-				.flatMap((tokens) -> this.debugger.inspect(tokens.getT2(), tokens.getT1(), secret)))
+				.zipWith(this.tokens.tokenFor(due.tenant(), due.app(), due.page()), Tokens::new)
+				.flatMap((tokens) -> this.debugger.inspect(tokens.page(), tokens.app(), secret)))
 			.flatMap((info) -> record(due, info))
 			.onErrorResume(GraphFailure.class, (failure) -> {
 				logger.info("Could not check the token of page {} for app {}: Graph error {}", due.page(), due.app(),
@@ -116,11 +117,7 @@ public class TokenChecks {
 	private Mono<Void> record(Due due, TokenInfo info) {
 		TokenProblem problem = problem(info);
 		return this.transactions.inTenant(due.tenant(), (db) -> {
-			GenericExecuteSpec update = db
-				.sql("UPDATE page_connections SET status = :status, cause = :cause, scopes = :scopes,"
-						+ " expires_at = :expires, data_access_expires_at = :dataAccess, last_checked_at = now()"
-						+ " WHERE tenant_id = :tenant AND app_id = :app AND page_id = :page RETURNING"
-						+ " (SELECT status FROM page_connections p WHERE p.app_id = :app AND p.page_id = :page) AS before")
+			GenericExecuteSpec update = db.sql(PageTokenRows.RECORD_CHECK)
 				.bind("status", (problem == null) ? "valid" : "invalid")
 				.bind("cause", (problem == null) ? "" : problem.name())
 				.bind("scopes", info.valid() ? info.scopes().toArray(String[]::new) : new String[0])
@@ -150,6 +147,10 @@ public class TokenChecks {
 	}
 
 	private record Due(TenantId tenant, AppId app, PageId page) {
+	}
+
+	/** The app's token, to ask Graph about the page's token. */
+	private record Tokens(Secret app, Secret page) {
 	}
 
 }

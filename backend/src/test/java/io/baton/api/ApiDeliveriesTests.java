@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.baton.apps.ApiKeys;
 import io.baton.graph.AppId;
@@ -29,8 +30,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static io.baton.testing.FacebookWebhooks.batch;
-import static io.baton.testing.FacebookWebhooks.message;
+import static io.baton.testing.WebhookBodies.batch;
+import static io.baton.testing.WebhookBodies.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -403,14 +404,14 @@ class ApiDeliveriesTests {
 	}
 
 	/** Facebook sends the event; answers its delivery id once the log has it. */
-	private long queued(AppId to, String event) throws Exception {
-		String mid = event.replaceAll(".*\"mid\":\"([^\"]+)\".*", "$1");
+	private long queued(AppId to, ObjectNode event) throws Exception {
+		String mid = event.path("message").path("mid").asString();
 		assertThat(this.facebook.post(to.value(), "secret-of-" + to.value(), batch(PAGE, event))).isEqualTo(200);
 		String key = to.equals(this.app) ? this.key : this.otherAppsKey;
 		return await().atMost(WebhookReceiver.patience()).until(() -> idOf(key, to, mid), (id) -> id != null);
 	}
 
-	private long delivered(AppId to, String event) throws Exception {
+	private long delivered(AppId to, ObjectNode event) throws Exception {
 		long id = queued(to, event);
 		String key = to.equals(this.app) ? this.key : this.otherAppsKey;
 		await().atMost(WebhookReceiver.patience()).until(() -> "delivered".equals(field(key, id, "status")));

@@ -24,8 +24,8 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import static io.baton.testing.FacebookWebhooks.batch;
-import static io.baton.testing.FacebookWebhooks.message;
+import static io.baton.testing.WebhookBodies.batch;
+import static io.baton.testing.WebhookBodies.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -23,8 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 
-import static io.baton.testing.FacebookWebhooks.batch;
-import static io.baton.testing.FacebookWebhooks.message;
+import static io.baton.testing.WebhookBodies.batch;
+import static io.baton.testing.WebhookBodies.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

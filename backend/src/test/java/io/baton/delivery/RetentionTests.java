@@ -37,6 +37,9 @@ class RetentionTests {
 	DeliveryLog log;
 
 	@Autowired
+	TestEvents testEvents;
+
+	@Autowired
 	DeliveryRetention retention;
 
 	@Test
@@ -47,19 +50,17 @@ class RetentionTests {
 		Fixtures.botEndpointOf(this.context, acme, app, "http://127.0.0.1:9/bot");
 		disabled(acme, app);
 		this.retention.sweep().block();
-		long oldDelivered = this.log.sendTestEvent(acme, app).block();
-		long oldPending = this.log.sendTestEvent(acme, app).block();
-		long recentDelivered = this.log.sendTestEvent(acme, app).block();
+		long oldDelivered = this.testEvents.send(acme, app).block();
+		long oldPending = this.testEvents.send(acme, app).block();
+		long recentDelivered = this.testEvents.send(acme, app).block();
 		age(acme, oldDelivered, "delivered", 20);
 		age(acme, oldPending, "pending", 20);
 		age(acme, recentDelivered, "delivered", 3);
 
 		assertThat(this.retention.sweep().block()).isEqualTo(1);
 
-		assertThat(this.log.search(acme.id(), DeliveryQuery.ofApp(app.value()))
-			.map(DeliveryView::id)
-			.collectList()
-			.block()).containsExactly(recentDelivered, oldPending);
+		assertThat(this.log.search(acme.id(), DeliveryQuery.ofApp(app)).map(DeliveryView::id).collectList().block())
+			.containsExactly(recentDelivered, oldPending);
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import io.baton.graph.AppId;
+import io.baton.testing.WebhookBodies;
 import io.baton.platform.DatabaseSettings;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.SignedInUser;
@@ -63,8 +64,7 @@ final class TenantsReceivingWebhooks {
 	}
 
 	static String batch(String text) {
-		return "{\"object\":\"page\",\"entry\":[{\"id\":\"1\",\"time\":1,\"messaging\":[{\"message\":{\"mid\":\""
-				+ UUID.randomUUID() + "\",\"text\":\"" + text + " \\u00fc\"}}]}]}";
+		return WebhookBodies.escapedBatch("1", List.of(WebhookBodies.bareMessage(text + " \u00fc")));
 	}
 
 	/** Sends every POST at once, signed as Facebook signs; answers their statuses. */

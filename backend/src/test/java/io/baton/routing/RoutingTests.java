@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.ObjectNode;
 
 import io.baton.graph.AppId;
 import io.baton.secrets.SecretBox;
@@ -18,13 +19,14 @@ import io.baton.testing.BatonTest;
 import io.baton.testing.FacebookWebhooks;
 import io.baton.testing.Fixtures;
 import io.baton.testing.Staff;
+import io.baton.testing.WebhookBodies;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 
-import static io.baton.testing.FacebookWebhooks.batch;
-import static io.baton.testing.FacebookWebhooks.message;
+import static io.baton.testing.WebhookBodies.batch;
+import static io.baton.testing.WebhookBodies.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -73,8 +75,9 @@ class RoutingTests {
 	@Test
 	void aPersonsFirstAndLastEventsAndTheirWindowAreKept() throws Exception {
 		long start = System.currentTimeMillis() - 60_000;
-		post(event("701", start, "\"message\":{\"mid\":\"m_c1\",\"text\":\"hi\"}"),
-				event("701", start + 10_000, "\"read\":{\"watermark\":" + (start + 10_000) + "}"));
+		ObjectNode hi = event("701", start);
+		hi.putObject("message").put("mid", "m_c1").put("text", "hi");
+		post(hi, read("701", start + 10_000));
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> contact("701") != null);
 		Map<String, Object> contact = contact("701");
@@ -87,11 +90,16 @@ class RoutingTests {
 	@Test
 	void referralsAccountLinkingAndThreadOwnersAreKept() throws Exception {
 		long now = System.currentTimeMillis();
-		post(event("711", now - 3000,
-				"\"referral\":{\"ref\":\"spring-sale\",\"source\":\"SHORTLINK\",\"type\":\"OPEN_THREAD\"}"),
-				event("711", now - 2000, "\"account_linking\":{\"status\":\"linked\",\"authorization_code\":\"x\"}"),
-				event("711", now - 1000, "\"pass_thread_control\":{\"previous_owner_app_id\":\"1\","
-						+ "\"new_owner_app_id\":\"263902037430900\",\"metadata\":\"to inbox\"}"));
+		ObjectNode referral = event("711", now - 3000);
+		referral.putObject("referral").put("ref", "spring-sale").put("source", "SHORTLINK").put("type", "OPEN_THREAD");
+		ObjectNode linking = event("711", now - 2000);
+		linking.putObject("account_linking").put("status", "linked").put("authorization_code", "x");
+		ObjectNode handover = event("711", now - 1000);
+		handover.putObject("pass_thread_control")
+			.put("previous_owner_app_id", "1")
+			.put("new_owner_app_id", "263902037430900")
+			.put("metadata", "to inbox");
+		post(referral, linking, handover);
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> contact("711") != null);
 		Map<String, Object> contact = contact("711");
@@ -106,17 +114,18 @@ class RoutingTests {
 	@Test
 	void notificationTokensAreKeptSealedAndFollowStopAndResume() throws Exception {
 		long now = System.currentTimeMillis();
-		String optIn = "\"optin\":{\"type\":\"notification_messages\",\"payload\":\"restock\",\"title\":\"Restock alerts\","
-				+ "\"notification_messages_token\":\"rn-token-1\",\"notification_messages_frequency\":\"WEEKLY\","
-				+ "\"notification_messages_timezone\":\"UTC\",\"token_expiry_timestamp\":" + (now + 86_400_000L)
-				+ ",\"user_token_status\":\"NOT_REFRESHED\"";
-		post(event("721", now - 2000, optIn + "}"),
-				event("721", now - 1000, "\"optin\":{\"type\":\"one_time_notif_req\",\"payload\":\"back-in-stock\","
-						+ "\"one_time_notif_token\":\"otn-token-1\"}"));
+		ObjectNode oneTime = event("721", now - 1000);
+		oneTime.putObject("optin")
+			.put("type", "one_time_notif_req")
+			.put("payload", "back-in-stock")
+			.put("one_time_notif_token", "otn-token-1");
+		post(recurringOptIn(now - 2000), oneTime);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> column("SELECT kind FROM notification_tokens", "kind").size() == 2);
 
-		post(event("721", now, optIn + ",\"notification_messages_status\":\"STOP_NOTIFICATIONS\"}"));
+		ObjectNode stop = recurringOptIn(now);
+		((ObjectNode) stop.get("optin")).put("notification_messages_status", "STOP_NOTIFICATIONS");
+		post(stop);
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> column("SELECT status FROM notification_tokens WHERE kind = 'recurring'", "status")
 				.equals(List.of("stopped")));
@@ -131,8 +140,8 @@ class RoutingTests {
 	@Test
 	void facebooksRetriesAndDuplicatesAreQueuedOnce() throws Exception {
 		long now = System.currentTimeMillis();
-		String read = event("731", now, "\"read\":{\"watermark\":" + now + "}");
-		String message = message(PAGE, "731", "m_dup", "once");
+		ObjectNode read = read("731", now);
+		ObjectNode message = message(PAGE, "731", "m_dup", "once");
 		post(message, read);
 		post(message, read);
 		post(read);
@@ -145,13 +154,33 @@ class RoutingTests {
 				"read");
 	}
 
-	private void post(String... events) throws Exception {
+	private void post(ObjectNode... events) throws Exception {
 		assertThat(this.facebook.post(this.app.value(), this.secret, batch(PAGE, events))).isEqualTo(200);
 	}
 
-	private static String event(String psid, long timestamp, String body) {
-		return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"" + PAGE + "\"},\"timestamp\":"
-				+ timestamp + "," + body + "}";
+	private static ObjectNode event(String psid, long timestamp) {
+		return WebhookBodies.event(PAGE, psid, timestamp);
+	}
+
+	private static ObjectNode read(String psid, long watermark) {
+		ObjectNode read = event(psid, watermark);
+		read.putObject("read").put("watermark", watermark);
+		return read;
+	}
+
+	/** A person's opt-in to weekly restock alerts, its token valid for a day. */
+	private static ObjectNode recurringOptIn(long timestamp) {
+		ObjectNode optIn = event("721", timestamp);
+		optIn.putObject("optin")
+			.put("type", "notification_messages")
+			.put("payload", "restock")
+			.put("title", "Restock alerts")
+			.put("notification_messages_token", "rn-token-1")
+			.put("notification_messages_frequency", "WEEKLY")
+			.put("notification_messages_timezone", "UTC")
+			.put("token_expiry_timestamp", timestamp + 86_400_000L)
+			.put("user_token_status", "NOT_REFRESHED");
+		return optIn;
 	}
 
 	private Map<String, Object> contact(String psid) {

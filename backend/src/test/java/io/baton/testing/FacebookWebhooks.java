@@ -8,14 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Plays Facebook towards a Baton: builds Messenger batches and POSTs them to
+ * Plays Facebook towards a Baton: POSTs webhook bodies ({@link WebhookBodies}) to
  * {@code /webhooks/{appId}} signed with a plain JDK HMAC of the app secret.
  */
 public final class FacebookWebhooks {
@@ -48,22 +46,6 @@ public final class FacebookWebhooks {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** A batch of one page's entry with the given events. */
-	public static String batch(String pageId, String... events) {
-		return "{\"object\":\"page\",\"entry\":[" + entry(pageId, List.of(events)) + "]}";
-	}
-
-	public static String entry(String pageId, List<String> events) {
-		return "{\"id\":\"" + pageId + "\",\"time\":1700000000000,\"messaging\":["
-				+ events.stream().collect(Collectors.joining(",")) + "]}";
-	}
-
-	/** A person's text message. */
-	public static String message(String pageId, String psid, String mid, String text) {
-		return "{\"sender\":{\"id\":\"" + psid + "\"},\"recipient\":{\"id\":\"" + pageId + "\"},\"timestamp\":"
-				+ System.currentTimeMillis() + ",\"message\":{\"mid\":\"" + mid + "\",\"text\":\"" + text + "\"}}";
 	}
 
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import io.baton.apps.ApiKeys;
 import io.baton.apps.Apps;
 import io.baton.delivery.DeliveryLog;
+import io.baton.delivery.TestEvents;
 import io.baton.delivery.DeliveryQuery;
 import io.baton.graph.AppId;
 import io.baton.graph.PageId;
@@ -98,8 +99,8 @@ class TenantIsolationTests {
 			.key()
 			.id()
 			.toString();
-		this.victimsDeliveryId = this.context.getBean(DeliveryLog.class)
-			.sendTestEvent(this.victim, this.victimsApp)
+		this.victimsDeliveryId = this.context.getBean(TestEvents.class)
+			.send(this.victim, this.victimsApp)
 			.block()
 			.toString();
 		this.victimsInvitationId = this.invitations.list(this.victim)
@@ -187,8 +188,8 @@ class TenantIsolationTests {
 			.collectList()
 			.block()).containsExactlyInAnyOrder("ACCEPTED", "PENDING");
 		assertThat(this.context.getBean(DeliveryLog.class)
-			.search(this.victim.id(), DeliveryQuery.ofApp(this.victimsApp.value()))
-			.map((delivery) -> delivery.id() + ":" + delivery.status() + ":" + delivery.attemptCount())
+			.search(this.victim.id(), DeliveryQuery.ofApp(this.victimsApp))
+			.map((delivery) -> delivery.id() + ":" + delivery.status().value() + ":" + delivery.attemptCount())
 			.collectList()
 			.block()).containsExactly(this.victimsDeliveryId + ":skipped:0");
 	}

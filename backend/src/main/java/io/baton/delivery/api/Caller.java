@@ -3,7 +3,7 @@ package io.baton.delivery.api;
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.ApiKeyHolder;
-import io.baton.delivery.DeliveryLog;
+import io.baton.delivery.Replays;
 import io.baton.delivery.DeliveryView;
 import io.baton.graph.AppId;
 import io.baton.tenancy.CurrentTenant;
@@ -22,9 +22,9 @@ sealed interface Caller {
 	/** Whether the caller may see the app's deliveries at all. */
 	boolean reaches(AppId app);
 
-	Mono<DeliveryView> replay(DeliveryLog log, long id);
+	Mono<DeliveryView> replay(Replays replays, long id);
 
-	Mono<Long> replayDeadLetters(DeliveryLog log, AppId app);
+	Mono<Long> replayDeadLetters(Replays replays, AppId app);
 
 	/** An app's API key. */
 	record Key(ApiKeyHolder holder) implements Caller {
@@ -40,13 +40,13 @@ sealed interface Caller {
 		}
 
 		@Override
-		public Mono<DeliveryView> replay(DeliveryLog log, long id) {
-			return log.replay(tenant(), this.holder.app(), this.holder.actorName(), id);
+		public Mono<DeliveryView> replay(Replays replays, long id) {
+			return replays.replay(tenant(), this.holder.app(), this.holder.actorName(), id);
 		}
 
 		@Override
-		public Mono<Long> replayDeadLetters(DeliveryLog log, AppId app) {
-			return log.replayDeadLetters(tenant(), app, this.holder.actorName());
+		public Mono<Long> replayDeadLetters(Replays replays, AppId app) {
+			return replays.replayDeadLetters(tenant(), app, this.holder.actorName());
 		}
 
 	}
@@ -65,13 +65,13 @@ sealed interface Caller {
 		}
 
 		@Override
-		public Mono<DeliveryView> replay(DeliveryLog log, long id) {
-			return log.replay(this.current, id);
+		public Mono<DeliveryView> replay(Replays replays, long id) {
+			return replays.replay(this.current, id);
 		}
 
 		@Override
-		public Mono<Long> replayDeadLetters(DeliveryLog log, AppId app) {
-			return log.replayDeadLetters(this.current, app);
+		public Mono<Long> replayDeadLetters(Replays replays, AppId app) {
+			return replays.replayDeadLetters(this.current, app);
 		}
 
 	}

@@ -34,9 +34,9 @@ record DeliveryJson(long id, String appId, String pageId, @Nullable String psid,
 	private static DeliveryJson of(DeliveryView view, @Nullable String payload,
 			@Nullable List<DeliveryView.Attempt> attempts) {
 		return new DeliveryJson(view.id(), view.appId(), view.pageId(), view.psid(), view.field(), view.eventType(),
-				view.mid(), view.eventAt(), view.receivedAt(), view.queuedAt(), view.status(), view.attemptCount(),
-				view.nextAttemptAt(), view.lastStatus(), view.lastError(), view.deliveredAt(), view.endToEndMs(),
-				payload, attempts);
+				view.mid(), view.eventAt(), view.receivedAt(), view.queuedAt(), view.status().value(),
+				view.attemptCount(), view.nextAttemptAt(), view.lastStatus(), view.lastError(), view.deliveredAt(),
+				view.endToEndMs(), payload, attempts);
 	}
 
 	/** One page of the log, newest first. */

@@ -8,7 +8,9 @@ import reactor.core.publisher.Mono;
 import io.baton.apps.App;
 import io.baton.apps.Apps;
 import io.baton.delivery.DeliveryLog;
+import io.baton.delivery.Endpoints;
 import io.baton.delivery.EndpointHealth;
+import io.baton.delivery.Replays;
 import io.baton.graph.AppId;
 import io.baton.platform.NotFound;
 
@@ -23,10 +25,16 @@ class DeliveryRequests {
 
 	private final DeliveryLog log;
 
+	private final Replays replays;
+
+	private final Endpoints endpoints;
+
 	private final Apps apps;
 
-	DeliveryRequests(DeliveryLog log, Apps apps) {
+	DeliveryRequests(DeliveryLog log, Replays replays, Endpoints endpoints, Apps apps) {
 		this.log = log;
+		this.replays = replays;
+		this.endpoints = endpoints;
 		this.apps = apps;
 	}
 
@@ -49,18 +57,18 @@ class DeliveryRequests {
 
 	Mono<DeliveryJson> replay(Caller caller, String deliveryId) {
 		long id = DeliveryFilter.number("deliveryId", deliveryId);
-		return Mono.defer(() -> caller.replay(this.log, id)).map(DeliveryJson::detail);
+		return Mono.defer(() -> caller.replay(this.replays, id)).map(DeliveryJson::detail);
 	}
 
 	Mono<DeliveryJson.Replayed> replayDeadLetters(Caller caller, String appId) {
 		AppId app = DeliveryFilter.app(appId);
-		return reach(caller, app).then(Mono.defer(() -> caller.replayDeadLetters(this.log, app)))
+		return reach(caller, app).then(Mono.defer(() -> caller.replayDeadLetters(this.replays, app)))
 			.map(DeliveryJson.Replayed::new);
 	}
 
 	Mono<EndpointHealth> endpoint(Caller caller, String appId) {
 		AppId app = DeliveryFilter.app(appId);
-		return reach(caller, app).then(this.log.endpointHealth(caller.tenant(), app));
+		return reach(caller, app).then(this.endpoints.health(caller.tenant(), app));
 	}
 
 	/** The app, when the caller may reach it: another app's or tenant's is not found. */

@@ -3,17 +3,27 @@ package io.baton.delivery.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
+import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.Apps;
-import io.baton.delivery.DeliveryLog;
 import io.baton.delivery.DeliveryHealth;
+import io.baton.delivery.DeliveryLog;
 import io.baton.delivery.DeliveryQuery;
+import io.baton.delivery.DeliveryStatus;
 import io.baton.delivery.DeliveryView;
+import io.baton.delivery.Endpoints;
+import io.baton.delivery.Replays;
+import io.baton.delivery.TestEvents;
 import io.baton.graph.AppId;
+import io.baton.graph.PageId;
+import io.baton.graph.Psid;
 import io.baton.ingress.WebhookHealth;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.platform.NotFound;
@@ -36,19 +46,27 @@ import org.springframework.web.server.ServerWebExchange;
 @Controller
 class DeliveriesController {
 
-	private static final Set<String> STATUSES = Set.of("pending", "delivered", "dead", "skipped");
-
 	private final Apps apps;
 
 	private final DeliveryLog deliveries;
+
+	private final Replays replays;
+
+	private final TestEvents testEvents;
+
+	private final Endpoints endpoints;
 
 	private final DeliveryHealth deliveryHealth;
 
 	private final WebhookHealth intakeHealth;
 
-	DeliveriesController(Apps apps, DeliveryLog deliveries, DeliveryHealth deliveryHealth, WebhookHealth intakeHealth) {
+	DeliveriesController(Apps apps, DeliveryLog deliveries, Replays replays, TestEvents testEvents, Endpoints endpoints,
+			DeliveryHealth deliveryHealth, WebhookHealth intakeHealth) {
 		this.apps = apps;
 		this.deliveries = deliveries;
+		this.replays = replays;
+		this.testEvents = testEvents;
+		this.endpoints = endpoints;
 		this.deliveryHealth = deliveryHealth;
 		this.intakeHealth = intakeHealth;
 	}
@@ -69,7 +87,7 @@ class DeliveriesController {
 				model.addAttribute("figures", figures);
 				model.addAttribute("chart", HourlyChart.of(figures.hours()));
 			})
-			.then(this.deliveries.endpointHealth(current.id(), app))
+			.then(this.endpoints.health(current.id(), app))
 			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
 			.thenReturn("delivery/health");
 	}
@@ -84,14 +102,14 @@ class DeliveriesController {
 				text(params, "status"), text(params, "from"), text(params, "until")));
 		return this.apps.find(current, app)
 			.doOnNext((found) -> model.addAttribute("app", found))
-			.thenMany(this.deliveries.search(current.id(), query))
+			.thenMany(matchable(params) ? this.deliveries.search(current.id(), query) : Flux.empty())
 			.collectList()
 			.doOnNext((list) -> {
 				model.addAttribute("deliveries", list);
 				model.addAttribute("nextBefore",
 						(list.size() == query.limit()) ? list.get(list.size() - 1).id() : null);
 			})
-			.then(this.deliveries.endpointHealth(current.id(), app))
+			.then(this.endpoints.health(current.id(), app))
 			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
 			.thenReturn("delivery/deliveries");
 	}
@@ -111,7 +129,7 @@ class DeliveriesController {
 	Mono<String> replay(CurrentTenant current, @PathVariable String appId, @PathVariable String deliveryId,
 			ServerWebExchange exchange) {
 		AppId app = app(appId);
-		return ofApp(current, app, deliveryId).flatMap((found) -> this.deliveries.replay(current, found.id()))
+		return ofApp(current, app, deliveryId).flatMap((found) -> this.replays.replay(current, found.id()))
 			.flatMap((replayed) -> Flash.success(exchange, "Delivery " + replayed.id() + " is being sent again.")
 				.thenReturn("redirect:/t/" + current.id() + "/apps/" + app + "/deliveries/" + replayed.id()));
 	}
@@ -120,7 +138,7 @@ class DeliveriesController {
 	Mono<String> replayDeadLetters(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
 		return this.apps.find(current, app)
-			.then(this.deliveries.replayDeadLetters(current, app))
+			.then(this.replays.replayDeadLetters(current, app))
 			.flatMap((count) -> Flash.success(exchange,
 					(count == 0) ? "There were no dead letters." : count + " dead letters are being sent again."))
 			.thenReturn("redirect:/t/" + current.id() + "/apps/" + app + "/deliveries");
@@ -129,7 +147,7 @@ class DeliveriesController {
 	@PostMapping("/t/{tenantId}/apps/{appId}/test-event")
 	Mono<String> testEvent(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
-		return this.deliveries.sendTestEvent(current, app)
+		return this.testEvents.send(current, app)
 			.flatMap((id) -> Flash.success(exchange, "Test event queued as delivery " + id + ".")
 				.thenReturn("redirect:/t/" + current.id() + "/apps/" + app + "/deliveries/" + id));
 	}
@@ -137,7 +155,7 @@ class DeliveriesController {
 	@PostMapping("/t/{tenantId}/apps/{appId}/endpoint/enable")
 	Mono<String> enableEndpoint(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
-		return this.deliveries.enableEndpoint(current, app)
+		return this.endpoints.enable(current, app)
 			.then(Flash.success(exchange, "The bot endpoint is enabled again; waiting deliveries go out now."))
 			.thenReturn("redirect:/t/" + current.id() + "/apps/" + app + "/health");
 	}
@@ -151,10 +169,23 @@ class DeliveriesController {
 	private static DeliveryQuery query(AppId app, MultiValueMap<String, String> params) {
 		String status = text(params, "status");
 		String before = text(params, "before");
-		return new DeliveryQuery(app.value(), text(params, "page"), text(params, "psid"), text(params, "mid"),
-				(status != null && STATUSES.contains(status)) ? status : null, time(params, "from"),
-				time(params, "until"), (before != null && before.matches("[0-9]{1,18}")) ? Long.valueOf(before) : null,
+		return new DeliveryQuery(app, id(params, "page", PageId::parse), id(params, "psid", Psid::parse),
+				text(params, "mid"), (status != null) ? DeliveryStatus.parse(status).orElse(null) : null,
+				time(params, "from"), time(params, "until"),
+				(before != null && before.matches("[0-9]{1,18}")) ? Long.valueOf(before) : null,
 				DeliveryQuery.PAGE_SIZE);
+	}
+
+	/** Whether the page and person typed are ids at all: another text matches nothing. */
+	private static boolean matchable(MultiValueMap<String, String> params) {
+		return (text(params, "page") == null || id(params, "page", PageId::parse) != null)
+				&& (text(params, "psid") == null || id(params, "psid", Psid::parse) != null);
+	}
+
+	private static <T> @Nullable T id(MultiValueMap<String, String> params, String name,
+			Function<String, Optional<T>> parse) {
+		String text = text(params, name);
+		return (text != null) ? parse.apply(text).orElse(null) : null;
 	}
 
 	/**
@@ -194,7 +225,7 @@ class DeliveriesController {
 	public record Filter(String page, String psid, String mid, String status, String from, String until) {
 
 		public List<String> statuses() {
-			return List.of("pending", "delivered", "dead", "skipped");
+			return Arrays.stream(DeliveryStatus.values()).map(DeliveryStatus::value).toList();
 		}
 
 	}

@@ -6,7 +6,7 @@ import reactor.core.publisher.Mono;
 
 import io.baton.apps.ApiKeys;
 import io.baton.apps.Apps;
-import io.baton.delivery.DeliveryLog;
+import io.baton.delivery.Endpoints;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookHealth;
 import io.baton.onboarding.PageOnboarding;
@@ -42,16 +42,16 @@ class AppPageController {
 
 	private final WebhookHealth health;
 
-	private final DeliveryLog deliveries;
+	private final Endpoints endpoints;
 
 	AppPageController(Apps apps, ApiKeys keys, PageOnboarding onboarding, SubscriptionReconciler reconciler,
-			WebhookHealth health, DeliveryLog deliveries) {
+			WebhookHealth health, Endpoints endpoints) {
 		this.apps = apps;
 		this.keys = keys;
 		this.onboarding = onboarding;
 		this.reconciler = reconciler;
 		this.health = health;
-		this.deliveries = deliveries;
+		this.endpoints = endpoints;
 	}
 
 	@GetMapping("/t/{tenantId}/apps/{appId}")
@@ -67,7 +67,7 @@ class AppPageController {
 			.doOnNext((list) -> model.addAttribute("drift", list))
 			.then(this.health.figures(current, app, Duration.ofHours(24)))
 			.doOnNext((figures) -> model.addAttribute("intake", figures))
-			.then(this.deliveries.endpointHealth(current.id(), app))
+			.then(this.endpoints.health(current.id(), app))
 			.doOnNext((endpoint) -> model.addAttribute("endpoint", endpoint))
 			.thenReturn("apps/detail");
 	}

@@ -81,9 +81,9 @@ class ConnectPagesController {
 
 	@PostMapping("/t/{tenantId}/apps/{appId}/connect/pages")
 	Mono<String> connect(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange, Model model) {
-		return exchange.getFormData().zipWith(exchange.getSession()).flatMap((formAndSession) -> {
-			MultiValueMap<String, String> form = formAndSession.getT1();
-			WebSession session = formAndSession.getT2();
+		return exchange.getFormData().zipWith(exchange.getSession(), FormInSession::new).flatMap((posted) -> {
+			MultiValueMap<String, String> form = posted.form();
+			WebSession session = posted.session();
 			Set<String> chosen = new HashSet<>(form.getOrDefault("page", List.of()));
 			return pendingFor(session, nonNull(form.getFirst("state")), current, app(appId)).flatMap((
 					pending) -> this.onboarding.connect(current, pending, chosen).collectList().doOnNext((outcomes) -> {
@@ -137,6 +137,10 @@ class ConnectPagesController {
 
 	private static String nonNull(String text) {
 		return (text != null) ? text : "";
+	}
+
+	/** The form posted and the session it belongs to. */
+	private record FormInSession(MultiValueMap<String, String> form, WebSession session) {
 	}
 
 }

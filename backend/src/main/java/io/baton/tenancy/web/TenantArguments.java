@@ -64,8 +64,7 @@ public class TenantArguments implements WebFluxConfigurer {
 				Map.of());
 		Mono<TenantId> tenantId = Mono.justOrEmpty(variables.get("tenantId"))
 			.flatMap((id) -> Mono.justOrEmpty(TenantId.parse(id)));
-		return signedInUser().zipWith(tenantId)
-			.flatMap((userAndTenant) -> this.tenants.enter(userAndTenant.getT1(), userAndTenant.getT2()))
+		return signedInUser().flatMap((user) -> tenantId.flatMap((tenant) -> this.tenants.enter(user, tenant)))
 			.switchIfEmpty(Mono.error(() -> new NotFound("No such tenant.")));
 	}
 

@@ -28,6 +28,7 @@ import io.baton.testing.BatonTest;
 import io.baton.testing.FacebookWebhooks;
 import io.baton.testing.TcpProxy;
 import io.baton.testing.TcpProxy.Mode;
+import io.baton.testing.WebhookBodies;
 import io.baton.testing.WebhookReceiver;
 
 import org.springframework.context.ApplicationContext;
@@ -189,8 +190,8 @@ class DatabaseOutageTests {
 				String failure = null;
 				try {
 					status = this.facebook.post(DatabaseOutageTests.this.app.app().value(),
-							DatabaseOutageTests.this.app.secret(), FacebookWebhooks.batch(PAGE,
-									FacebookWebhooks.message(PAGE, "70" + sender, mid, "hello " + mid)));
+							DatabaseOutageTests.this.app.secret(),
+							WebhookBodies.batch(PAGE, WebhookBodies.message(PAGE, "70" + sender, mid, "hello " + mid)));
 				}
 				catch (Exception ex) {
 					status = -1;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import static io.baton.testing.FacebookWebhooks.batch;
-import static io.baton.testing.FacebookWebhooks.message;
+import static io.baton.testing.WebhookBodies.batch;
+import static io.baton.testing.WebhookBodies.message;
 
 /**
  * What Facebook would send one page: several people writing at once, each message with
@@ -79,7 +79,7 @@ final class MessengerTraffic {
 			return new Batch(batch(pageId,
 					messages.stream()
 						.map((message) -> message(pageId, message.psid(), message.mid(), "text " + message.number()))
-						.toArray(String[]::new)),
+						.toList()),
 					List.copyOf(messages));
 		}
 
