@@ -51,6 +51,12 @@ class DeliveryWorkers {
 
 	private final String worker = "worker-" + UUID.randomUUID();
 
+	/**
+	 * Beyond the bot's timeout, what a stopping process waits for in-flight deliveries to
+	 * be recorded, and for the rest to be released.
+	 */
+	private static final Duration SHUTDOWN_MARGIN = Duration.ofSeconds(3);
+
 	DeliveryWorkers(DatabaseClient database, AppDirectory directory, BotPoster poster, Outcomes outcomes,
 			DeliverySettings settings, MeterRegistry meters) {
 		this.database = database;
@@ -71,7 +77,19 @@ class DeliveryWorkers {
 
 	@EventListener(ContextClosedEvent.class)
 	void stop() {
-		this.loop.stop();
+		this.loop.stop(this.settings.timeout().plus(SHUTDOWN_MARGIN));
+		Integer released = this.database.sql(WorkRows.RELEASE_DELIVERIES)
+			.bind("worker", this.worker)
+			.map((row) -> row.get(0, Integer.class))
+			.one()
+			.onErrorResume((ex) -> {
+				logger.warn("Leases of stopped delivery worker {} not released; they run out instead", this.worker, ex);
+				return Mono.empty();
+			})
+			.block(SHUTDOWN_MARGIN);
+		if (released != null && released > 0) {
+			logger.info("Released {} deliveries still in flight at shutdown", released);
+		}
 	}
 
 	@EventListener
@@ -84,8 +102,8 @@ class DeliveryWorkers {
 	}
 
 	private Mono<Void> drain() {
-		return claimAndDeliver()
-			.expand((claimed) -> (claimed >= this.settings.claimLimit()) ? claimAndDeliver() : Mono.empty())
+		return claimAndDeliver().expand((claimed) -> (claimed >= this.settings.claimLimit() && !this.loop.stopping())
+				? claimAndDeliver() : Mono.empty())
 			.then();
 	}
 

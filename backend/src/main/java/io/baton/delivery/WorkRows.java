@@ -12,6 +12,9 @@ import io.baton.platform.MultiRowValues;
  */
 final class WorkRows {
 
+	/** A stopping worker gives back what it leased and did not finish. */
+	static final String RELEASE_DELIVERIES = "SELECT release_deliveries(:worker)";
+
 	static final String CLAIM_DELIVERIES = """
 			SELECT id, tenant_id, app_id, page_id, attempt, payload, endpoint, secret_sealed
 			FROM claim_deliveries(:limit, :lease * interval '1 millisecond', :worker)

@@ -1,6 +1,8 @@
 package io.baton.platform;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -26,6 +28,10 @@ public final class WorkLoop {
 
 	private final Duration pollEvery;
 
+	private final AtomicBoolean stopping = new AtomicBoolean();
+
+	private final AtomicInteger draining = new AtomicInteger();
+
 	private Disposable running = () -> {
 	};
 
@@ -41,7 +47,10 @@ public final class WorkLoop {
 		this.running = Flux.range(0, workers)
 			.flatMap((worker) -> Flux.merge(Flux.interval(Duration.ZERO, this.pollEvery), this.wakeUps.asFlux())
 				.onBackpressureLatest()
-				.concatMap((tick) -> Mono.defer(drain).then().onErrorResume((ex) -> {
+				.concatMap((tick) -> this.stopping.get() ? Mono.empty() : Mono.defer(() -> {
+					this.draining.incrementAndGet();
+					return drain.get();
+				}).then().doFinally((signal) -> this.draining.decrementAndGet()).onErrorResume((ex) -> {
 					logger.warn("{} failed; the next run tries again", this.what, ex);
 					return Mono.empty();
 				}), 1), workers)
@@ -49,7 +58,31 @@ public final class WorkLoop {
 	}
 
 	public void stop() {
+		this.stopping.set(true);
 		this.running.dispose();
+	}
+
+	/**
+	 * Starts no more drains, lets the running ones finish for up to {@code grace}, then
+	 * stops what is left. Blocks: call it from a thread that may wait (shutdown).
+	 */
+	public void stop(Duration grace) {
+		this.stopping.set(true);
+		long deadline = System.nanoTime() + grace.toNanos();
+		try {
+			while (this.draining.get() > 0 && System.nanoTime() < deadline) {
+				Thread.sleep(20);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.running.dispose();
+	}
+
+	/** Whether {@link #stop} was called: a drain should not take on more work. */
+	public boolean stopping() {
+		return this.stopping.get();
 	}
 
 	/** Runs the loops now rather than at their next poll. */

@@ -139,7 +139,7 @@ class RowLevelSecurityTests {
 
 		assertThat(definers).containsExactly("api_key_directory", "app_directory", "claim_batches", "claim_deliveries",
 				"claim_reconciliations", "claim_token_checks", "data_deletion_status", "invitation_by_token",
-				"maintain_daily_partitions", "memberships_of", "tenant_ids");
+				"maintain_daily_partitions", "memberships_of", "release_deliveries", "tenant_ids");
 	}
 
 	@Test

@@ -1,6 +1,10 @@
 package io.baton.delivery.process;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.baton.testing.BatonProcess;
@@ -27,15 +31,21 @@ final class BatonProcesses implements AutoCloseable {
 	}
 
 	/**
-	 * Starts one more, with {@code extra} properties too, and waits until it is healthy.
+	 * Starts one more, with {@code extra} properties too (replacing the quick ones of the
+	 * same name), and waits until it is healthy.
 	 */
 	BatonProcess start(String name, String... extra) {
-		String[] properties = java.util.stream.Stream
-			.concat(java.util.Arrays.stream(QUICK), java.util.Arrays.stream(extra))
+		Set<String> replaced = Arrays.stream(extra).map(BatonProcesses::key).collect(Collectors.toSet());
+		String[] properties = Stream
+			.concat(Arrays.stream(QUICK).filter((property) -> !replaced.contains(key(property))), Arrays.stream(extra))
 			.toArray(String[]::new);
 		BatonProcess baton = BatonProcess.start(name, this.test, properties);
 		this.started.add(baton);
 		return baton;
+	}
+
+	private static String key(String property) {
+		return property.substring(0, property.indexOf('='));
 	}
 
 	List<BatonProcess> started() {

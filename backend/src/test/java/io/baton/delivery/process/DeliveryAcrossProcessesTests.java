@@ -167,7 +167,10 @@ class DeliveryAcrossProcessesTests {
 	void sigtermLetsInFlightDeliveriesFinishAndLeavesNoLeaseBehind() throws Exception {
 		MessengerTraffic traffic = MessengerTraffic.toPage(PAGE, 4, 5, 30, 20260103);
 		try (WebhookSenders facebook = new WebhookSenders(traffic, this.app)) {
-			BatonProcess first = this.batons.start("sigterm-first");
+			// Leases longer than the bot holds its answers, so no POST is sent again
+			// because
+			// a lease ran out: every extra POST would be the stop's doing.
+			BatonProcess first = this.batons.start("sigterm-first", "baton.delivery.lease=30s");
 			this.bot.hold();
 			facebook.send(10, (stream, number) -> List.of(first)).get(30, TimeUnit.SECONDS);
 			await().atMost(Duration.ofSeconds(20))
@@ -184,7 +187,7 @@ class DeliveryAcrossProcessesTests {
 					"SELECT count(*) FROM deliveries WHERE leased_by IS NOT NULL AND status = 'pending'");
 			long delivered = count("SELECT count(*) FROM deliveries WHERE status = 'delivered'");
 
-			BatonProcess second = this.batons.start("sigterm-second");
+			BatonProcess second = this.batons.start("sigterm-second", "baton.delivery.lease=30s");
 			facebook.sendRest(second).get(30, TimeUnit.SECONDS);
 			Set<Message> acknowledged = facebook.acknowledgedMessages();
 			await().atMost(Duration.ofSeconds(40))
