@@ -14,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -49,7 +50,12 @@ public final class Browser implements AutoCloseable {
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		this.driver = new ChromeDriver(service, options);
+		// Every call to ChromeDriver ends in time: a page that never loads fails the
+		// test.
+		ClientConfig calls = ClientConfig.defaultConfig()
+			.connectionTimeout(Duration.ofSeconds(10))
+			.readTimeout(Duration.ofSeconds(100));
+		this.driver = new ChromeDriver(service, options, calls);
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(45));
 		this.baseUrl = baseUrl;
 	}
