@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -37,7 +38,14 @@ public final class Browser implements AutoCloseable {
 
 	private final String baseUrl;
 
+	private final Width width;
+
+	/** A browser at desktop width. */
 	public Browser(String baseUrl) {
+		this(baseUrl, Width.DESKTOP);
+	}
+
+	public Browser(String baseUrl, Width width) {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			throw new IllegalStateException(
 					"Browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
@@ -45,8 +53,13 @@ public final class Browser implements AutoCloseable {
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--window-size=1280,860", "--lang=en-US");
+					"--window-size=" + width.pixels + "," + width.height, "--lang=en-US");
 		options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+		if (width != Width.DESKTOP) {
+			// A window is never narrower than 500 px; a phone's viewport is emulated.
+			options.setExperimentalOption("mobileEmulation",
+					Map.of("deviceMetrics", Map.of("width", width.pixels, "height", width.height, "pixelRatio", 1.0)));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
@@ -58,6 +71,7 @@ public final class Browser implements AutoCloseable {
 		this.driver = new ChromeDriver(service, options, calls);
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(45));
 		this.baseUrl = baseUrl;
+		this.width = width;
 	}
 
 	/**
@@ -132,11 +146,17 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Saves a screenshot of the page to docs/screenshots/{name}.png. */
+	/**
+	 * Checks that the page fits the window's width (nothing to scroll sideways to, so no
+	 * link or button out of sight), then saves a screenshot of it as {@code {name}.png}
+	 * ({@code {name}-phone.png} at phone width).
+	 */
 	public Browser screenshot(String name) {
+		assertFitsTheWidth(name);
 		try {
 			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+			String file = name + ((this.width == Width.DESKTOP) ? "" : "-" + this.width.name().toLowerCase()) + ".png";
+			Files.write(SCREENSHOTS.resolve(file), this.driver.getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not save screenshot " + name, ex);
@@ -144,8 +164,50 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	private void assertFitsTheWidth(String page) {
+		Object overflow = this.driver.executeScript("""
+				const width = document.documentElement.clientWidth;
+				if (width > arguments[0]) {
+				    return 'the window itself (' + width + ' px)';
+				}
+				if (document.documentElement.scrollWidth <= width) {
+				    return '';
+				}
+				const past = (e) => e.getBoundingClientRect().right > width + 1;
+				const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+				    + (e.getAttribute('class') ? '.' + e.getAttribute('class').split(' ').join('.') : '');
+				return [...document.querySelectorAll('body *')]
+				    .filter((e) => past(e) && !past(e.parentElement))
+				    .slice(0, 5).map(name).join(', ') || 'the page';
+				""", this.width.pixels);
+		if (!"".equals(overflow)) {
+			throw new AssertionError("At " + this.width.pixels + " px the page " + page + " (" + path()
+					+ ") is wider than the window: " + overflow);
+		}
+	}
+
 	public void deleteCookies() {
 		this.driver.manage().deleteAllCookies();
+	}
+
+	/** The widths journeys run at. */
+	public enum Width {
+
+		/** A laptop's window. */
+		DESKTOP(1280, 860),
+
+		/** A phone held upright (an iPhone 12 to 15's 390 CSS pixels). */
+		PHONE(390, 844);
+
+		final int pixels;
+
+		final int height;
+
+		Width(int pixels, int height) {
+			this.pixels = pixels;
+			this.height = height;
+		}
+
 	}
 
 	@Override
