@@ -22,7 +22,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, never
  * a downloaded one) for tests that click through Baton as a person does, and that keep
- * screenshots for the docs.
+ * screenshots for the docs (written to docs/ only when a run asks, see
+ * {@link #SCREENSHOTS}).
  */
 public final class Browser implements AutoCloseable {
 
@@ -30,7 +31,13 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+	/**
+	 * Where screenshots go: {@code backend/target/screenshots}, unless a run asks for
+	 * another folder with {@code -Dbaton.screenshots=docs/screenshots} or
+	 * {@code BATON_SCREENSHOTS} (relative to the repository's root), as a docs update
+	 * does.
+	 */
+	private static final Path SCREENSHOTS = screenshots();
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -188,6 +195,16 @@ public final class Browser implements AutoCloseable {
 
 	public void deleteCookies() {
 		this.driver.manage().deleteAllCookies();
+	}
+
+	private static Path screenshots() {
+		String asked = System.getProperty("baton.screenshots", System.getenv("BATON_SCREENSHOTS"));
+		if (asked == null || asked.isBlank()) {
+			return Path.of("target", "screenshots");
+		}
+		// Tests run in backend/; the repository's root is its parent.
+		Path root = Files.isDirectory(Path.of("..", "docs")) ? Path.of("..") : Path.of(".");
+		return root.resolve(asked);
 	}
 
 	/** The widths journeys run at. */
