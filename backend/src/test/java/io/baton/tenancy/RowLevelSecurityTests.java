@@ -30,6 +30,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @BatonTest
 class RowLevelSecurityTests {
 
+	/**
+	 * Every table of Baton's schema with a {@code tenant_id} (partitions: their parent).
+	 */
+	private static final String TENANT_TABLES = """
+				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+				   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+				                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+			""";
+
 	@Autowired
 	ApplicationContext context;
 
@@ -112,23 +122,14 @@ class RowLevelSecurityTests {
 
 	@Test
 	void everyTenantOwnedTableForcesRowLevelSecurity() throws SQLException {
-		List<String> unforced = strings("""
-				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-				   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
-				                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
-				   AND NOT (c.relrowsecurity AND c.relforcerowsecurity)""");
+		List<String> unforced = strings(TENANT_TABLES + " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)");
 
 		assertThat(unforced).isEmpty();
 	}
 
 	@Test
 	void everyPolicyOfTheAppRoleLimitsRowsToTheCurrentTenant() throws SQLException {
-		List<String> tenantTables = strings("""
-				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-				   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
-				                AND a.attname = 'tenant_id' AND NOT a.attisdropped)""");
+		List<String> tenantTables = strings(TENANT_TABLES);
 
 		List<String> appPolicies = strings(
 				"""
