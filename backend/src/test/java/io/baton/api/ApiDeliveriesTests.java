@@ -1,8 +1,9 @@
 package io.baton.api;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import io.baton.testing.TestHttp;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -467,7 +468,7 @@ class ApiDeliveriesTests {
 	}
 
 	private WebTestClient anonymous() {
-		return WebTestClient.bindToServer().baseUrl(this.baseUrl).responseTimeout(Duration.ofSeconds(30)).build();
+		return WebTestClient.bindToServer().baseUrl(this.baseUrl).responseTimeout(TestHttp.ANSWER).build();
 	}
 
 	private WebTestClient api(String key) {

@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import io.baton.testing.TestHttp;
+
 import org.junit.jupiter.api.Test;
 
 import io.baton.testing.BatonTest;
@@ -69,6 +71,7 @@ class ApiDocsTests {
 	private Map<String, Object> document() {
 		return WebTestClient.bindToServer()
 			.baseUrl(this.baseUrl)
+			.responseTimeout(TestHttp.ANSWER)
 			.build()
 			.get()
 			.uri("/v3/api-docs")

@@ -107,10 +107,34 @@ class DeliveryTests {
 				batch(PAGE, message(PAGE, "511", "m_r1", "once"), message(PAGE, "511", "m_r2", "twice"))))
 			.isEqualTo(200);
 
-		await().atMost(Duration.ofSeconds(20)).until(() -> this.bot.deliveries().size() == 2);
-		await("no third delivery").during(Duration.ofMillis(500))
-			.atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(texts()).containsExactly("once", "twice"));
+		await("every batch routed and every delivery finished").atMost(Duration.ofSeconds(20))
+			.until(() -> unroutedBatches() == 0 && !deliveryStatuses().contains("pending"));
+		assertThat(deliveryStatuses()).containsExactly("delivered", "delivered");
+		assertThat(texts()).containsExactly("once", "twice");
+		assertThat(this.bot.deliveries()).hasSize(2);
+	}
+
+	/** This app's stored batches that routing has not turned into deliveries yet. */
+	private long unroutedBatches() {
+		return this.transactions
+			.inTenant(this.acme.id(),
+					(db) -> db.sql("SELECT count(*) FROM webhook_batches WHERE app_id = :app AND routed_at IS NULL")
+						.bind("app", this.app.value())
+						.map((row) -> row.get(0, Long.class))
+						.one())
+			.block();
+	}
+
+	/** The status of each of this app's deliveries, oldest first. */
+	private List<String> deliveryStatuses() {
+		return this.transactions
+			.inTenantMany(this.acme.id(),
+					(db) -> db.sql("SELECT status FROM deliveries WHERE app_id = :app ORDER BY id")
+						.bind("app", this.app.value())
+						.map((row) -> row.get("status", String.class))
+						.all())
+			.collectList()
+			.block();
 	}
 
 	@Test

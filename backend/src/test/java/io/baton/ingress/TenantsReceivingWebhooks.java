@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.baton.graph.AppId;
 import io.baton.testing.WebhookBodies;
@@ -21,6 +22,7 @@ import io.baton.testing.FacebookWebhooks;
 import io.baton.testing.Fixtures;
 import io.baton.testing.GroundTruth;
 import io.baton.testing.Staff;
+import io.baton.testing.TestHttp;
 
 import org.springframework.context.ApplicationContext;
 
@@ -31,7 +33,7 @@ import org.springframework.context.ApplicationContext;
  */
 final class TenantsReceivingWebhooks {
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final HttpClient http = TestHttp.client();
 
 	private final ApplicationContext context;
 
@@ -72,15 +74,14 @@ final class TenantsReceivingWebhooks {
 		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
 		for (Post post : posts) {
 			byte[] body = post.body().getBytes(StandardCharsets.UTF_8);
-			answers.add(this.http
-				.sendAsync(HttpRequest.newBuilder(URI.create(this.baseUrl + "/webhooks/" + post.to().app()))
-					.header("Content-Type", "application/json")
-					.header("X-Hub-Signature-256",
-							"sha256=" + FacebookWebhooks.hmac("HmacSHA256", "secret-of-" + post.to().app(), body))
-					.POST(HttpRequest.BodyPublishers.ofByteArray(body))
-					.build(), HttpResponse.BodyHandlers.ofString()));
+			answers.add(this.http.sendAsync(TestHttp.request(URI.create(this.baseUrl + "/webhooks/" + post.to().app()))
+				.header("Content-Type", "application/json")
+				.header("X-Hub-Signature-256",
+						"sha256=" + FacebookWebhooks.hmac("HmacSHA256", "secret-of-" + post.to().app(), body))
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString()));
 		}
-		CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get();
+		CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
 		return answers.stream().map((answer) -> answer.join().statusCode()).toList();
 	}
 

@@ -24,6 +24,7 @@ import io.baton.testing.FacebookWebhooks;
 import io.baton.testing.Fixtures;
 import io.baton.testing.PageConnections;
 import io.baton.testing.Staff;
+import io.baton.testing.TestHttp;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -63,7 +64,7 @@ class WebhookIntakeTests {
 	@Value("${baton.public-url}")
 	String baseUrl;
 
-	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	final HttpClient http = TestHttp.client();
 
 	CurrentTenant acme;
 
@@ -174,7 +175,7 @@ class WebhookIntakeTests {
 	}
 
 	private HttpResponse<String> post(String appId, byte[] body, String signature) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/webhooks/" + appId))
+		HttpRequest.Builder request = TestHttp.request(URI.create(this.baseUrl + "/webhooks/" + appId))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 		if (signature != null) {

@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BatonTest
 class ConnectPagesTests {
 
+	/** The tenant that holds the pages: a name no page or app of the test shares. */
+	static final String ACME_TENANT = "Acme Trading Company";
+
 	private static final List<String> PAGE_PERMISSIONS = PageConnections.PAGE_PERMISSIONS;
 
 	@Autowired
@@ -76,7 +79,7 @@ class ConnectPagesTests {
 		this.world = new SandboxWorld(this.environment);
 		this.console = new SandboxConsole(this.world);
 		SignedInUser owner = Staff.signedIn(this.context, "Ada " + System.nanoTime());
-		TenantId id = this.tenants.create(owner, "Acme").block();
+		TenantId id = this.tenants.create(owner, ACME_TENANT).block();
 		this.acme = this.tenants.enter(owner, id).block();
 		this.acmeAdmin = Staff.clientOf(this.context, owner);
 		this.facebookUser = this.console.person("Paula " + System.nanoTime());
@@ -116,7 +119,7 @@ class ConnectPagesTests {
 				"appId=" + this.appId + "&secret=" + this.appSecret);
 
 		assertThat(wrongSecret).contains("Facebook did not accept this app id and secret");
-		assertThat(taken).contains("already registered with Baton").doesNotContain("Acme");
+		assertThat(taken).contains("already registered with Baton").doesNotContain(ACME_TENANT);
 		assertThat(this.apps.list(this.tenants.enter(rival, rivalId).block()).collectList().block()).isEmpty();
 	}
 
@@ -194,7 +197,7 @@ class ConnectPagesTests {
 		String outcome = rivalConnections.connect(rivalApp.path("id").asString(), this.facebookUser, PAGE_PERMISSIONS,
 				List.of(this.pages.get(0), this.pages.get(1)));
 
-		assertThat(outcome).contains("already connected to another Baton tenant").doesNotContain("Acme\b");
+		assertThat(outcome).contains("already connected to another Baton tenant").doesNotContain(ACME_TENANT);
 		assertThat(this.tokens.inventory(rivalTenant).collectList().block()).extracting((token) -> token.page().value())
 			.containsExactly(this.pages.get(1));
 	}

@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.baton.testing.TestHttp;
+
 /**
  * A minimal browser over a real port: keeps cookies, follows no redirects, remembers
  * every cookie name any response set, and fills the dialog's forms the way a person would
@@ -33,10 +35,7 @@ public class SandboxBrowser {
 	 * and then; a browser would simply reconnect.
 	 */
 	private static HttpClient client() {
-		return HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		return TestHttp.builder().followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
 	private final String baseUrl;
@@ -108,7 +107,7 @@ public class SandboxBrowser {
 						.collect(Collectors.joining("; ")));
 		}
 		try {
-			HttpResponse<String> response = client().send(request.timeout(java.time.Duration.ofSeconds(20)).build(),
+			HttpResponse<String> response = client().send(request.timeout(TestHttp.ANSWER).build(),
 					HttpResponse.BodyHandlers.ofString());
 			response.headers().allValues("Set-Cookie").forEach(this::remember);
 			return response;

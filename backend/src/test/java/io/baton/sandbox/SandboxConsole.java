@@ -1,7 +1,5 @@
 package io.baton.sandbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.baton.testing.TestHttp;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -28,7 +27,7 @@ public class SandboxConsole {
 
 	private final SandboxWorld world;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final HttpClient http = TestHttp.client();
 
 	public SandboxConsole(SandboxWorld world) {
 		this.world = world;
@@ -46,16 +45,7 @@ public class SandboxConsole {
 	}
 
 	public HttpResponse<String> send(HttpRequest request) {
-		try {
-			return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return TestHttp.send(this.http, request);
 	}
 
 	public String person(String name) {

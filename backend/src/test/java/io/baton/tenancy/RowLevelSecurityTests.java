@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,6 +29,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @BatonTest
 class RowLevelSecurityTests {
+
+	/**
+	 * Every table of Baton's schema with a {@code tenant_id} (partitions: their parent).
+	 */
+	private static final String TENANT_TABLES = """
+				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+				 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+				   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
+				                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+			""";
 
 	@Autowired
 	ApplicationContext context;
@@ -111,14 +122,30 @@ class RowLevelSecurityTests {
 
 	@Test
 	void everyTenantOwnedTableForcesRowLevelSecurity() throws SQLException {
-		List<String> unforced = strings("""
-				SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-				 WHERE n.nspname = 'baton' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-				   AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid
-				                AND a.attname = 'tenant_id' AND NOT a.attisdropped)
-				   AND NOT (c.relrowsecurity AND c.relforcerowsecurity)""");
+		List<String> unforced = strings(TENANT_TABLES + " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)");
 
 		assertThat(unforced).isEmpty();
+	}
+
+	@Test
+	void everyPolicyOfTheAppRoleLimitsRowsToTheCurrentTenant() throws SQLException {
+		List<String> tenantTables = strings(TENANT_TABLES);
+
+		List<String> appPolicies = strings(
+				"""
+						SELECT tablename || ': ' || cmd || ' USING ' || coalesce(qual, '-') || ' CHECK ' || coalesce(with_check, '-')
+						  FROM pg_policies WHERE schemaname = 'baton' AND roles <> '{baton_directory}'""");
+		List<String> expected = new ArrayList<>(tenantTables.stream()
+			.map((table) -> table + ": ALL USING (tenant_id = baton.current_tenant())"
+					+ " CHECK (tenant_id = baton.current_tenant())")
+			.toList());
+		expected.add("tenants: ALL USING (id = baton.current_tenant()) CHECK (id = baton.current_tenant())");
+
+		assertThat(tenantTables).contains("memberships", "apps", "deliveries");
+		assertThat(appPolicies).as("policies that apply to baton_app").containsExactlyInAnyOrderElementsOf(expected);
+		assertThat(strings("SELECT pg_has_role('baton_app', 'baton_directory', 'MEMBER')::text"))
+			.as("baton_app may use the directory's policies")
+			.containsExactly("false");
 	}
 
 	@Test

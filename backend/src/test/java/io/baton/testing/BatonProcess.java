@@ -35,10 +35,7 @@ public final class BatonProcess implements AutoCloseable {
 			.addShutdownHook(new Thread(() -> running.forEach(Process::destroyForcibly), "kill-baton-processes"));
 	}
 
-	private static final HttpClient http = HttpClient.newBuilder()
-		.version(HttpClient.Version.HTTP_1_1)
-		.connectTimeout(Duration.ofSeconds(2))
-		.build();
+	private static final HttpClient http = TestHttp.builder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String name;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -14,13 +15,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.remote.http.ClientConfig;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, never
  * a downloaded one) for tests that click through Baton as a person does, and that keep
- * screenshots for the docs.
+ * screenshots for the docs (written to docs/ only when a run asks, see
+ * {@link #SCREENSHOTS}).
  */
 public final class Browser implements AutoCloseable {
 
@@ -28,7 +31,13 @@ public final class Browser implements AutoCloseable {
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	private static final Path SCREENSHOTS = Path.of("..", "docs", "screenshots");
+	/**
+	 * Where screenshots go: {@code backend/target/screenshots}, unless a run asks for
+	 * another folder with {@code -Dbaton.screenshots=docs/screenshots} or
+	 * {@code BATON_SCREENSHOTS} (relative to the repository's root), as a docs update
+	 * does.
+	 */
+	private static final Path SCREENSHOTS = screenshots();
 
 	private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -36,7 +45,14 @@ public final class Browser implements AutoCloseable {
 
 	private final String baseUrl;
 
+	private final Width width;
+
+	/** A browser at desktop width. */
 	public Browser(String baseUrl) {
+		this(baseUrl, Width.DESKTOP);
+	}
+
+	public Browser(String baseUrl, Width width) {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			throw new IllegalStateException(
 					"Browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
@@ -44,14 +60,25 @@ public final class Browser implements AutoCloseable {
 		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
 			.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-					"--window-size=1280,860", "--lang=en-US");
+					"--window-size=" + width.pixels + "," + width.height, "--lang=en-US");
 		options.setPageLoadStrategy(PageLoadStrategy.EAGER);
+		if (width != Width.DESKTOP) {
+			// A window is never narrower than 500 px; a phone's viewport is emulated.
+			options.setExperimentalOption("mobileEmulation",
+					Map.of("deviceMetrics", Map.of("width", width.pixels, "height", width.height, "pixelRatio", 1.0)));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
-		this.driver = new ChromeDriver(service, options);
+		// Every call to ChromeDriver ends in time: a page that never loads fails the
+		// test.
+		ClientConfig calls = ClientConfig.defaultConfig()
+			.connectionTimeout(Duration.ofSeconds(10))
+			.readTimeout(Duration.ofSeconds(100));
+		this.driver = new ChromeDriver(service, options, calls);
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(45));
 		this.baseUrl = baseUrl;
+		this.width = width;
 	}
 
 	/**
@@ -126,11 +153,17 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Saves a screenshot of the page to docs/screenshots/{name}.png. */
+	/**
+	 * Checks that the page fits the window's width (nothing to scroll sideways to, so no
+	 * link or button out of sight), then saves a screenshot of it as {@code {name}.png}
+	 * ({@code {name}-phone.png} at phone width).
+	 */
 	public Browser screenshot(String name) {
+		assertFitsTheWidth(name);
 		try {
 			Files.createDirectories(SCREENSHOTS);
-			Files.write(SCREENSHOTS.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+			String file = name + ((this.width == Width.DESKTOP) ? "" : "-" + this.width.name().toLowerCase()) + ".png";
+			Files.write(SCREENSHOTS.resolve(file), this.driver.getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Could not save screenshot " + name, ex);
@@ -138,8 +171,60 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	private void assertFitsTheWidth(String page) {
+		Object overflow = this.driver.executeScript("""
+				const width = document.documentElement.clientWidth;
+				if (width > arguments[0]) {
+				    return 'the window itself (' + width + ' px)';
+				}
+				if (document.documentElement.scrollWidth <= width) {
+				    return '';
+				}
+				const past = (e) => e.getBoundingClientRect().right > width + 1;
+				const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+				    + (e.getAttribute('class') ? '.' + e.getAttribute('class').split(' ').join('.') : '');
+				return [...document.querySelectorAll('body *')]
+				    .filter((e) => past(e) && !past(e.parentElement))
+				    .slice(0, 5).map(name).join(', ') || 'the page';
+				""", this.width.pixels);
+		if (!"".equals(overflow)) {
+			throw new AssertionError("At " + this.width.pixels + " px the page " + page + " (" + path()
+					+ ") is wider than the window: " + overflow);
+		}
+	}
+
 	public void deleteCookies() {
 		this.driver.manage().deleteAllCookies();
+	}
+
+	private static Path screenshots() {
+		String asked = System.getProperty("baton.screenshots", System.getenv("BATON_SCREENSHOTS"));
+		if (asked == null || asked.isBlank()) {
+			return Path.of("target", "screenshots");
+		}
+		// Tests run in backend/; the repository's root is its parent.
+		Path root = Files.isDirectory(Path.of("..", "docs")) ? Path.of("..") : Path.of(".");
+		return root.resolve(asked);
+	}
+
+	/** The widths journeys run at. */
+	public enum Width {
+
+		/** A laptop's window. */
+		DESKTOP(1280, 860),
+
+		/** A phone held upright (an iPhone 12 to 15's 390 CSS pixels). */
+		PHONE(390, 844);
+
+		final int pixels;
+
+		final int height;
+
+		Width(int pixels, int height) {
+			this.pixels = pixels;
+			this.height = height;
+		}
+
 	}
 
 	@Override

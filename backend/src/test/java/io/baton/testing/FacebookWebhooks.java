@@ -18,7 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class FacebookWebhooks {
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final HttpClient http = TestHttp.client();
 
 	private final String baseUrl;
 
@@ -29,7 +29,7 @@ public final class FacebookWebhooks {
 	/** POSTs {@code body} signed with {@code secret}; answers the HTTP status. */
 	public int post(String appId, String secret, String body) throws IOException, InterruptedException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/webhooks/" + appId))
+		HttpRequest request = TestHttp.request(URI.create(this.baseUrl + "/webhooks/" + appId))
 			.header("Content-Type", "application/json")
 			.header("X-Hub-Signature-256", "sha256=" + hmac("HmacSHA256", secret, bytes))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))

@@ -38,6 +38,7 @@ public final class Staff {
 		WebTestClient signedIn = WebTestClient.bindToApplicationContext(context)
 			.apply(springSecurity())
 			.configureClient()
+			.responseTimeout(TestHttp.ANSWER)
 			.build()
 			.mutateWith(mockOAuth2Login().authorities(new SimpleGrantedAuthority("OAUTH2_USER"))
 				.attributes((attributes) -> attributes.putAll(

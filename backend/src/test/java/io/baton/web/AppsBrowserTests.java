@@ -9,6 +9,7 @@ import io.baton.sandbox.SandboxConsole;
 import io.baton.sandbox.SandboxWorld;
 import io.baton.testing.BatonTest;
 import io.baton.testing.Browser;
+import io.baton.testing.Browser.Width;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
@@ -35,7 +36,7 @@ class AppsBrowserTests {
 
 	@BeforeEach
 	void aBrowserAndAFacebookPersonWithTwoPages() {
-		this.browser = new Browser(this.baseUrl);
+		this.browser = new Browser(this.baseUrl, width());
 		this.console = new SandboxConsole(new SandboxWorld(this.environment));
 	}
 
@@ -109,6 +110,11 @@ class AppsBrowserTests {
 			this.browser.screenshot("sandbox-choose-pages").clickText("Continue");
 		}
 		this.browser.waitForPath("/t/").clickText("Connect selected pages").waitForPath("/t/");
+	}
+
+	/** The width of the browser window; a subclass runs the journey at another. */
+	Width width() {
+		return Width.DESKTOP;
 	}
 
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.baton.testing.BatonTest;
 import io.baton.testing.Browser;
+import io.baton.testing.Browser.Width;
 
 import org.springframework.beans.factory.annotation.Value;
 
@@ -33,8 +34,8 @@ class BrowserJourneyTests {
 
 	@BeforeEach
 	void twoBrowsers() {
-		this.owner = new Browser(this.baseUrl);
-		this.invitee = new Browser(this.baseUrl);
+		this.owner = new Browser(this.baseUrl, width());
+		this.invitee = new Browser(this.baseUrl, width());
 	}
 
 	@AfterEach
@@ -85,6 +86,11 @@ class BrowserJourneyTests {
 	static String invitationIn(String text) {
 		Matcher matcher = INVITATION.matcher(text);
 		return matcher.find() ? matcher.group(1) : "";
+	}
+
+	/** The width of the browser window; a subclass runs the journey at another. */
+	Width width() {
+		return Width.DESKTOP;
 	}
 
 }

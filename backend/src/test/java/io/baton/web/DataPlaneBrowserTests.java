@@ -11,6 +11,7 @@ import io.baton.sandbox.SandboxConsole;
 import io.baton.sandbox.SandboxWorld;
 import io.baton.testing.BatonDemoTest;
 import io.baton.testing.Browser;
+import io.baton.testing.Browser.Width;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,7 +43,7 @@ class DataPlaneBrowserTests {
 
 	@BeforeEach
 	void aBrowser() {
-		this.browser = new Browser(this.baseUrl);
+		this.browser = new Browser(this.baseUrl, width());
 		this.console = new SandboxConsole(new SandboxWorld(this.environment));
 	}
 
@@ -109,6 +110,11 @@ class DataPlaneBrowserTests {
 			}
 		}
 		return null;
+	}
+
+	/** The width of the browser window; a subclass runs the journey at another. */
+	Width width() {
+		return Width.DESKTOP;
 	}
 
 }

@@ -68,6 +68,39 @@ class TenancyPagesTests {
 	}
 
 	@Test
+	void aFormPostedWithoutTheCsrfTokenIsRefusedAndChangesNothing() {
+		WebTestClient withoutToken = this.ownerClient.mutate()
+			.defaultHeaders((headers) -> headers.remove("X-CSRF-TOKEN"))
+			.build();
+
+		post(withoutToken, "/t/" + this.tenant + "/rename", "name=Forged").expectStatus().isForbidden();
+		String afterForgery = asOwner().name();
+		post(this.ownerClient, "/t/" + this.tenant + "/rename", "name=Renamed").expectStatus().is3xxRedirection();
+
+		assertThat(afterForgery).isEqualTo("Acme Support");
+		assertThat(asOwner().name()).as("the same form with the token").isEqualTo("Renamed");
+	}
+
+	@Test
+	void pagesRunUnderAContentSecurityPolicyWithoutInlineScript() {
+		String policy = this.ownerClient.get()
+			.uri("/t/" + this.tenant)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class)
+			.getResponseHeaders()
+			.getFirst("Content-Security-Policy");
+
+		assertThat(policy).contains("default-src 'self'")
+			.contains("script-src 'self';")
+			.contains("object-src 'none'")
+			.contains("frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline")
+			.doesNotContain("unsafe-eval");
+	}
+
+	@Test
 	void aNewUserWithoutTenantIsAskedToCreateOne() {
 		SignedInUser newcomer = Staff.signedIn(this.context, "Nina Newcomer " + System.nanoTime());
 

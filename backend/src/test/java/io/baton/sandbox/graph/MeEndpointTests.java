@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.baton.sandbox.SandboxWorld;
 import io.baton.testing.BatonTest;
+import io.baton.testing.TestHttp;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -60,10 +61,10 @@ class MeEndpointTests {
 	void acceptsTheTokenAsBearerHeader() throws Exception {
 		String token = this.world.userTokenFor("Ada", LOGIN_APP, LOGIN_SECRET, this.world.loginRedirectUri());
 
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.world.port + "/sandbox/graph/v24.0/me"))
-				.header("Authorization", "Bearer " + token)
-				.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = TestHttp.send(TestHttp.client(),
+				TestHttp.request(URI.create("http://localhost:" + this.world.port + "/sandbox/graph/v24.0/me"))
+					.header("Authorization", "Bearer " + token)
+					.build());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("\"name\":\"Ada\"");
@@ -148,15 +149,8 @@ class MeEndpointTests {
 	}
 
 	private HttpResponse<String> delete(String pathAndQuery) {
-		try {
-			return HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.world.port + pathAndQuery))
-					.DELETE()
-					.build(), HttpResponse.BodyHandlers.ofString());
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+		return TestHttp.send(TestHttp.client(),
+				TestHttp.request(URI.create("http://localhost:" + this.world.port + pathAndQuery)).DELETE().build());
 	}
 
 	private String userBehind(String appScopedId) {

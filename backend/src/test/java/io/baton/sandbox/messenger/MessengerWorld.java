@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.baton.sandbox.SandboxWorld;
 import io.baton.sandbox.graph.AccessTokens;
+import io.baton.testing.TestHttp;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.context.ApplicationContext;
@@ -31,7 +32,7 @@ public class MessengerWorld {
 
 	private final AccessTokens tokens;
 
-	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+	private final HttpClient http = TestHttp.client();
 
 	public MessengerWorld(ApplicationContext context) {
 		this.sandbox = new SandboxWorld(context.getBean(Environment.class));
@@ -138,16 +139,7 @@ public class MessengerWorld {
 	}
 
 	private JsonNode call(HttpRequest.Builder request) {
-		try {
-			return SandboxWorld.parse(this.http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return SandboxWorld.parse(TestHttp.send(this.http, request.build()));
 	}
 
 }
