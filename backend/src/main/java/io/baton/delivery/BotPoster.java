@@ -73,8 +73,8 @@ class BotPoster {
 				.map((body) -> {
 					int status = response.statusCode().value();
 					boolean ok = response.statusCode().is2xxSuccessful();
-					return new PostResult(ok ? "delivered" : "failed", status, elapsed(started),
-							ok ? "" : "The bot answered " + status, clip(body));
+					return new PostResult(ok ? AttemptOutcome.DELIVERED : AttemptOutcome.FAILED, status,
+							elapsed(started), ok ? "" : "The bot answered " + status, clip(body));
 				}))
 			.timeout(this.settings.timeout().plusSeconds(1))
 			.onErrorResume((ex) -> Mono.just(failure(ex, elapsed(started))));
@@ -87,9 +87,10 @@ class BotPoster {
 				|| cause instanceof ConnectTimeoutException;
 		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 		return timedOut
-				? new PostResult("timeout", null, durationMs,
+				? new PostResult(AttemptOutcome.TIMEOUT, null, durationMs,
 						"No answer within " + this.settings.timeout().toMillis() + " ms", "")
-				: new PostResult("unreachable", null, durationMs, "Could not reach the bot: " + message, "");
+				: new PostResult(AttemptOutcome.UNREACHABLE, null, durationMs, "Could not reach the bot: " + message,
+						"");
 	}
 
 	private String clip(String body) {

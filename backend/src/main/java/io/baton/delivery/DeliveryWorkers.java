@@ -160,7 +160,7 @@ class DeliveryWorkers {
 			.description("A bot's answer to one POST")
 			.tag("app", delivery.app().value())
 			.tag("page", delivery.pageId())
-			.tag("outcome", result.outcome())
+			.tag("outcome", result.outcome().key())
 			.publishPercentileHistogram()
 			.register(this.meters)
 			.record(Duration.ofMillis(result.durationMs()));

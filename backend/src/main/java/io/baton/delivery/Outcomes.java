@@ -64,7 +64,7 @@ class Outcomes {
 			ClaimedDelivery delivery = one.delivery();
 			PostResult result = one.result();
 			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.app().value(), delivery.endpoint(),
-					delivery.attempt(), result.durationMs(), result.status(), result.outcome(), result.error(),
+					delivery.attempt(), result.durationMs(), result.status(), result.outcome().key(), result.error(),
 					result.responseBody() });
 			DeliveryStatus status = DeliveryStatus.afterAttempt(result.delivered(), delivery.attempt(),
 					this.settings.maxAttempts());
