@@ -86,6 +86,10 @@ public class SecretBox {
 	}
 
 	private static SecretKey key(String id, String base64) {
+		if (base64 == null || base64.isBlank()) {
+			throw new IllegalStateException("Encryption key " + id
+					+ " is not set; set BATON_ENCRYPTION_KEY to the output of `openssl rand -base64 32`");
+		}
 		byte[] bytes;
 		try {
 			bytes = Base64.getDecoder().decode(base64.strip());
