@@ -148,6 +148,9 @@ encryption key: Baton's built-in defaults are for the offline demo only.
 {{- if or (lt $port 1) (gt $port 65535) }}
 {{- fail "managementPort must be a TCP port (8080 to serve the actuator on the application port)" }}
 {{- end }}
+{{- if and .Values.serviceMonitor.enabled (not (include "baton.managementSeparate" .)) }}
+{{- fail "serviceMonitor.enabled needs managementPort other than 8080: Baton serves metrics on the management port only" }}
+{{- end }}
 {{- if not .Values.sandbox.enabled }}
 {{- if not .Values.login.clientId }}
 {{- fail "login.clientId is required when sandbox.enabled is false: the app id of Baton's Facebook Login app" }}

@@ -143,14 +143,11 @@ class DeliveryWorkers {
 		Timer.builder("baton.delivery.latency")
 			.description("A bot's answer to one POST")
 			.tag("app", delivery.appId())
-			.tag("page", delivery.pageId())
 			.tag("outcome", result.outcome())
 			.publishPercentileHistogram()
 			.register(this.meters)
 			.record(Duration.ofMillis(result.durationMs()));
-		this.meters
-			.counter("baton.delivery.outcomes", "app", delivery.appId(), "page", delivery.pageId(), "status",
-					recorded.status())
+		this.meters.counter("baton.delivery.outcomes", "app", delivery.appId(), "status", recorded.status())
 			.increment();
 	}
 
