@@ -58,7 +58,7 @@ public class SecretBox {
 		int colon = sealed.indexOf(':');
 		SecretKey key = (colon > 0) ? this.keys.get(sealed.substring(0, colon)) : null;
 		if (key == null) {
-			throw new IllegalStateException("A secret was sealed with a key Baton does not have (key id "
+			throw new SecretUnavailable("A secret was sealed with a key Baton does not have (key id "
 					+ ((colon > 0) ? sealed.substring(0, colon) : "?") + ")");
 		}
 		byte[] bytes = Base64.getDecoder().decode(sealed.substring(colon + 1));
@@ -68,7 +68,7 @@ public class SecretBox {
 			return new Secret(new String(plain, StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("A secret failed its integrity check (wrong key or context)", ex);
+			throw new SecretUnavailable("A secret failed its integrity check (wrong key or context)", ex);
 		}
 	}
 
