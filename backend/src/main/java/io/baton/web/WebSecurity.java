@@ -36,7 +36,7 @@ class WebSecurity {
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 				.permitAll()
-				.pathMatchers("/webhooks/**", "/bench/bare/**")
+				.pathMatchers("/webhooks/**")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
@@ -56,7 +56,7 @@ class WebSecurity {
 	private static Mono<MatchResult> formsOfThePages(ServerWebExchange exchange) {
 		boolean safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(exchange.getRequest().getMethod().name());
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		boolean webhook = path.startsWith("/webhooks/") || path.startsWith("/bench/bare/");
+		boolean webhook = path.startsWith("/webhooks/");
 		return (safe || webhook) ? MatchResult.notMatch() : MatchResult.match();
 	}
 
