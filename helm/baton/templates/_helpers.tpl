@@ -141,6 +141,9 @@ encryption key: Baton's built-in defaults are for the offline demo only.
 {{- if not (regexMatch "^https?://[^/]+" (toString .Values.publicUrl)) }}
 {{- fail (printf "publicUrl must be an absolute http(s) URL (got %q)" (toString .Values.publicUrl)) }}
 {{- end }}
+{{- if eq (toString .Values.database.username) "postgres" }}
+{{- fail "database.username must not be postgres (a superuser that bypasses row-level security): create a NOSUPERUSER NOBYPASSRLS login role (docs/operations.md, Database requirements)" }}
+{{- end }}
 {{- if not .Values.database.host }}
 {{- fail "database.host is required: the host name of Baton's PostgreSQL" }}
 {{- end }}
