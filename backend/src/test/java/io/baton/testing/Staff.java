@@ -1,5 +1,6 @@
 package io.baton.testing;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,8 @@ public final class Staff {
 		WebTestClient signedIn = WebTestClient.bindToApplicationContext(context)
 			.apply(springSecurity())
 			.configureClient()
+			// A page's first rendering takes seconds on a busy 2-core machine.
+			.responseTimeout(Duration.ofSeconds(30))
 			.build()
 			.mutateWith(mockOAuth2Login().authorities(new SimpleGrantedAuthority("OAUTH2_USER"))
 				.attributes((attributes) -> attributes.putAll(

@@ -1,7 +1,5 @@
 package io.baton.web;
 
-import java.time.Duration;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,9 +78,6 @@ class ViewerSeesNoCredentialsTests {
 
 	private String appPage(SignedInUser who) {
 		return Staff.clientOf(this.context, who)
-			.mutate()
-			.responseTimeout(Duration.ofSeconds(30))
-			.build()
 			.get()
 			.uri("/t/" + this.acme.id() + "/apps/" + this.app)
 			.exchange()
