@@ -1,5 +1,6 @@
 package io.baton.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,9 @@ class ApiDocsTests {
 	private Map<String, Object> document() {
 		return WebTestClient.bindToServer()
 			.baseUrl(this.baseUrl)
+			// springdoc builds the document on the first request: seconds on a busy
+			// machine.
+			.responseTimeout(Duration.ofSeconds(30))
 			.build()
 			.get()
 			.uri("/v3/api-docs")
