@@ -9,6 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.baton.apps.AppDirectory;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookBatches.Batch;
+import io.baton.secrets.SecretUnavailable;
 import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -69,6 +70,11 @@ class WebhookIntake {
 				.flatMap((entry) -> checkAndStore(entry, request, body, started))
 				.switchIfEmpty(Mono.fromSupplier(() -> answer(HttpStatus.NOT_FOUND, "unknown_app", "Unknown app"))))
 			.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(app))
+			.onErrorResume(SecretUnavailable.class, (ex) -> {
+				logger.error("Webhook for app {} not checked: {}", app, ex.getMessage());
+				return Mono
+					.just(answer(HttpStatus.SERVICE_UNAVAILABLE, "secret_unavailable", "Not stored; retry later"));
+			})
 			.onErrorResume(WebhookIntake::notStored, (ex) -> {
 				logger.warn("Webhook for app {} not stored: {}", app, ex.getMessage());
 				return Mono
@@ -98,7 +104,7 @@ class WebhookIntake {
 		if (header == null) {
 			return reject(entry, HttpStatus.FORBIDDEN, "missing_signature", "No X-Hub-Signature-256 header");
 		}
-		if (!Signatures.matches(header, body, entry.appSecret())) {
+		if (!Signatures.matches((sha256 != null) ? "sha256" : "sha1", header, body, entry.appSecret())) {
 			return reject(entry, HttpStatus.FORBIDDEN, "bad_signature", "The signature does not match the body");
 		}
 		return BatchContents.read(this.json, body)
