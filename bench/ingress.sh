@@ -58,6 +58,6 @@ run "ingress, 100 events" "/webhooks/$app" 100
 run "bare endpoint, 1 event, fixed rate" "/bench/bare/$app" 1 "$rate"
 run "ingress, 1 event, fixed rate" "/webhooks/$app" 1 "$rate"
 echo "stored batches: $(psql -h 127.0.0.1 -U postgres -d $db -tAc 'SELECT count(*) FROM baton.webhook_batches')"
-echo "acknowledged:   $(curl -s "http://127.0.0.1:$port/actuator/prometheus" | awk '/^baton_ingress_requests_total\{.*outcome="received"/ {print $2}')"
-curl -s "http://127.0.0.1:$port/actuator/prometheus" | grep -E '^baton_ingress_group_size_batches_(count|sum|max)'
+echo "acknowledged:   $(curl -s "http://127.0.0.1:$management_port/actuator/prometheus" | awk '/^baton_ingress_requests_total\{.*outcome="received"/ {print $2}')"
+curl -s "http://127.0.0.1:$management_port/actuator/prometheus" | grep -E '^baton_ingress_group_size_batches_(count|sum|max)'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

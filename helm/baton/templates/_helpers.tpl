@@ -141,12 +141,18 @@ encryption key: Baton's built-in defaults are for the offline demo only.
 {{- if not (regexMatch "^https?://[^/]+" (toString .Values.publicUrl)) }}
 {{- fail (printf "publicUrl must be an absolute http(s) URL (got %q)" (toString .Values.publicUrl)) }}
 {{- end }}
+{{- if eq (toString .Values.database.username) "postgres" }}
+{{- fail "database.username must not be postgres (a superuser that bypasses row-level security): create a NOSUPERUSER NOBYPASSRLS login role (docs/operations.md, Database requirements)" }}
+{{- end }}
 {{- if not .Values.database.host }}
 {{- fail "database.host is required: the host name of Baton's PostgreSQL" }}
 {{- end }}
 {{- $port := int .Values.managementPort }}
 {{- if or (lt $port 1) (gt $port 65535) }}
 {{- fail "managementPort must be a TCP port (8080 to serve the actuator on the application port)" }}
+{{- end }}
+{{- if and .Values.serviceMonitor.enabled (not (include "baton.managementSeparate" .)) }}
+{{- fail "serviceMonitor.enabled needs managementPort other than 8080: Baton serves metrics on the management port only" }}
 {{- end }}
 {{- if not .Values.sandbox.enabled }}
 {{- if not .Values.login.clientId }}

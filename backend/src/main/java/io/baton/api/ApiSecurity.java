@@ -2,6 +2,7 @@ package io.baton.api;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.ApiKeyRevoked;
@@ -81,10 +82,18 @@ class ApiSecurity {
 	 */
 	private static Mono<Authentication> bearer(ServerWebExchange exchange) {
 		String header = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+		if (!isBearer(header)) {
 			return Mono.empty();
 		}
 		return Mono.just(UsernamePasswordAuthenticationToken.unauthenticated("", header.substring(7).strip()));
+	}
+
+	/**
+	 * The one test of "this request carries an API key": the key filter and the CSRF
+	 * exemption must agree, or a session request with another scheme skips CSRF.
+	 */
+	private static boolean isBearer(@Nullable String header) {
+		return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
 	}
 
 	private static ReactiveAuthenticationManager keyManager(ApiKeys keys) {
@@ -103,7 +112,7 @@ class ApiSecurity {
 
 	private static Mono<MatchResult> sessionChanges(ServerWebExchange exchange) {
 		boolean safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(exchange.getRequest().getMethod().name());
-		boolean bearer = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+		boolean bearer = isBearer(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
 		return (safe || bearer) ? MatchResult.notMatch() : MatchResult.match();
 	}
 

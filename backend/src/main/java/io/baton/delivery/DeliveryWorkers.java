@@ -159,14 +159,12 @@ class DeliveryWorkers {
 		Timer.builder("baton.delivery.latency")
 			.description("A bot's answer to one POST")
 			.tag("app", delivery.app().value())
-			.tag("page", delivery.pageId())
 			.tag("outcome", result.outcome().key())
 			.publishPercentileHistogram()
 			.register(this.meters)
 			.record(Duration.ofMillis(result.durationMs()));
 		this.meters
-			.counter("baton.delivery.outcomes", "app", delivery.app().value(), "page", delivery.pageId(), "status",
-					recorded.status().value())
+			.counter("baton.delivery.outcomes", "app", delivery.app().value(), "status", recorded.status().value())
 			.increment();
 	}
 

@@ -21,10 +21,13 @@ import org.springframework.util.unit.DataSize;
  * answered 503 at once (Facebook retries)
  * @param flushTimeout how long a group commit may take (a connection included) before its
  * requests are answered 503, well inside Facebook's 20 seconds
+ * @param answerWithin the longest a webhook request may take, whatever it waits for (the
+ * app's lookup on a database that stopped answering, say): past it the answer is 503, so
+ * Facebook retries instead of timing out at 20 seconds
  */
 @ConfigurationProperties("baton.ingress")
 record IngressSettings(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("false") boolean acceptSha1Signature,
 		@DefaultValue("200") int groupMaxBatches, @DefaultValue("4MB") DataSize groupMaxSize,
 		@DefaultValue("2") int concurrentFlushes, @DefaultValue("10000") int maxWaitingBatches,
-		@DefaultValue("10s") Duration flushTimeout) {
+		@DefaultValue("10s") Duration flushTimeout, @DefaultValue("15s") Duration answerWithin) {
 }

@@ -22,14 +22,24 @@ final class Signatures {
 	 * does.
 	 */
 	static boolean matches(@Nullable String header, byte[] body, Secret appSecret) {
+		int equals = (header != null) ? header.indexOf('=') : -1;
+		return equals > 0 && matches(header.substring(0, equals), header, body, appSecret);
+	}
+
+	/**
+	 * The header's value names {@code named} ({@code sha256} for
+	 * {@code X-Hub-Signature-256}, {@code sha1} for {@code X-Hub-Signature}) and matches
+	 * the body: the algorithm is bound to the header, never chosen by the sender.
+	 */
+	static boolean matches(String named, @Nullable String header, byte[] body, Secret appSecret) {
 		if (header == null) {
 			return false;
 		}
 		int equals = header.indexOf('=');
-		if (equals <= 0) {
+		if (equals <= 0 || !header.substring(0, equals).equals(named)) {
 			return false;
 		}
-		String algorithm = switch (header.substring(0, equals)) {
+		String algorithm = switch (named) {
 			case "sha256" -> Hmac.SHA256;
 			case "sha1" -> Hmac.SHA1;
 			default -> null;

@@ -1,5 +1,7 @@
 package io.baton.ingress;
 
+import java.util.concurrent.TimeoutException;
+
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.baton.apps.AppDirectory;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookBatches.Batch;
+import io.baton.secrets.SecretUnavailable;
 import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -68,7 +71,13 @@ class WebhookIntake {
 			.flatMap((body) -> this.directory.lookUp(app)
 				.flatMap((entry) -> checkAndStore(entry, request, body, started))
 				.switchIfEmpty(Mono.fromSupplier(() -> answer(HttpStatus.NOT_FOUND, "unknown_app", "Unknown app"))))
+			.timeout(this.settings.answerWithin())
 			.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(app))
+			.onErrorResume(SecretUnavailable.class, (ex) -> {
+				logger.error("Webhook for app {} not checked: {}", app, ex.getMessage());
+				return Mono
+					.just(answer(HttpStatus.SERVICE_UNAVAILABLE, "secret_unavailable", "Not stored; retry later"));
+			})
 			.onErrorResume(WebhookIntake::notStored, (ex) -> {
 				logger.warn("Webhook for app {} not stored: {}", app, ex.getMessage());
 				return Mono
@@ -77,8 +86,8 @@ class WebhookIntake {
 	}
 
 	private static boolean notStored(Throwable ex) {
-		return ex instanceof BatchesNotStored || ex instanceof DataAccessException
-				|| ex instanceof TransactionException;
+		return ex instanceof BatchesNotStored || ex instanceof DataAccessException || ex instanceof TransactionException
+				|| ex instanceof TimeoutException;
 	}
 
 	private Mono<byte[]> readBody(ServerHttpRequest request) {
@@ -98,7 +107,7 @@ class WebhookIntake {
 		if (header == null) {
 			return reject(entry, HttpStatus.FORBIDDEN, "missing_signature", "No X-Hub-Signature-256 header");
 		}
-		if (!Signatures.matches(header, body, entry.appSecret())) {
+		if (!Signatures.matches((sha256 != null) ? "sha256" : "sha1", header, body, entry.appSecret())) {
 			return reject(entry, HttpStatus.FORBIDDEN, "bad_signature", "The signature does not match the body");
 		}
 		return BatchContents.read(this.json, body)

@@ -10,8 +10,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * What staff may see of a payload or a bot's answer: values of fields named like tokens,
- * secrets or passwords (a notification token in an opt-in, an access token a bot echoes)
- * are replaced, in JSON and in {@code name=value} text alike.
+ * secrets, passwords, API keys or authorizations (a notification token in an opt-in, an
+ * access token a bot echoes, account linking's {@code authorization_code}) are replaced,
+ * in JSON and in {@code name=value} text alike.
  */
 public final class Redaction {
 
@@ -19,10 +20,13 @@ public final class Redaction {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern SENSITIVE_NAME = Pattern.compile(".*(token|secret|password|appsecret_proof).*");
+	/** Parts of a field name that mark a credential. */
+	private static final String CREDENTIAL = "token|secret|password|appsecret_proof|authorization|api_?key|credential";
+
+	private static final Pattern SENSITIVE_NAME = Pattern.compile(".*(" + CREDENTIAL + ").*");
 
 	private static final Pattern SENSITIVE_PAIR = Pattern
-		.compile("(?i)([a-z_]*(?:token|secret|password|appsecret_proof)[a-z_]*)=([^&\\s\"']+)");
+		.compile("(?i)([a-z_]*(?:" + CREDENTIAL + ")[a-z_]*)=([^&\\s\"']+)");
 
 	private Redaction() {
 	}

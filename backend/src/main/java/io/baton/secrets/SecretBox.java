@@ -58,7 +58,7 @@ public class SecretBox {
 		int colon = sealed.indexOf(':');
 		SecretKey key = (colon > 0) ? this.keys.get(sealed.substring(0, colon)) : null;
 		if (key == null) {
-			throw new IllegalStateException("A secret was sealed with a key Baton does not have (key id "
+			throw new SecretUnavailable("A secret was sealed with a key Baton does not have (key id "
 					+ ((colon > 0) ? sealed.substring(0, colon) : "?") + ")");
 		}
 		byte[] bytes = Base64.getDecoder().decode(sealed.substring(colon + 1));
@@ -68,7 +68,7 @@ public class SecretBox {
 			return new Secret(new String(plain, StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("A secret failed its integrity check (wrong key or context)", ex);
+			throw new SecretUnavailable("A secret failed its integrity check (wrong key or context)", ex);
 		}
 	}
 
@@ -86,6 +86,10 @@ public class SecretBox {
 	}
 
 	private static SecretKey key(String id, String base64) {
+		if (base64 == null || base64.isBlank()) {
+			throw new IllegalStateException("Encryption key " + id
+					+ " is not set; set BATON_ENCRYPTION_KEY to the output of `openssl rand -base64 32`");
+		}
 		byte[] bytes;
 		try {
 			bytes = Base64.getDecoder().decode(base64.strip());

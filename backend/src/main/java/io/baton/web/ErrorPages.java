@@ -56,6 +56,15 @@ class ErrorPages {
 		return "error";
 	}
 
+	/**
+	 * A path on this origin: one slash, then not a second slash or a backslash, which
+	 * browsers read as the start of another host ({@code //evil.example}).
+	 */
+	static boolean localPath(String path) {
+		return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\")
+				&& !path.regionMatches(true, 0, "/%5C", 0, 4) && !path.regionMatches(true, 0, "/%2F", 0, 4);
+	}
+
 	/** The same-origin page the form was on, else the home page. */
 	static String backTo(ServerWebExchange exchange) {
 		String referer = exchange.getRequest().getHeaders().getFirst("Referer");
@@ -68,7 +77,7 @@ class ErrorPages {
 			boolean sameOrigin = uri.getHost() == null
 					|| (uri.getHost().equals(self.getHost()) && uri.getPort() == self.getPort());
 			String path = uri.getRawPath();
-			return (sameOrigin && path != null && path.startsWith("/"))
+			return (sameOrigin && path != null && localPath(path))
 					? path + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "") : "/";
 		}
 		catch (IllegalArgumentException ex) {

@@ -17,10 +17,10 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Baton's own security chain: everything but the sign-in page, static assets and health
- * needs a signed-in user; sign-in is Facebook Login through Spring Security's OAuth2
- * client; forms carry CSRF tokens; pages run under a Content-Security-Policy that allows
- * no inline script.
+ * Baton's own security chain: everything but the sign-in page and static assets needs a
+ * signed-in user (the actuator has a chain of its own, {@link ActuatorSecurity}); sign-in
+ * is Facebook Login through Spring Security's OAuth2 client; forms carry CSRF tokens;
+ * pages run under a Content-Security-Policy that allows no inline script.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
@@ -36,9 +36,7 @@ class WebSecurity {
 			.authorizeExchange((exchanges) -> exchanges
 				.pathMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error")
 				.permitAll()
-				.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-				.permitAll()
-				.pathMatchers("/webhooks/**", "/bench/bare/**", "/facebook/data-deletion/**", "/data-deletion/**")
+				.pathMatchers("/webhooks/**", "/facebook/data-deletion/**", "/data-deletion/**")
 				.permitAll()
 				.anyExchange()
 				.authenticated())
@@ -58,8 +56,7 @@ class WebSecurity {
 	private static Mono<MatchResult> formsOfThePages(ServerWebExchange exchange) {
 		boolean safe = Set.of("GET", "HEAD", "OPTIONS", "TRACE").contains(exchange.getRequest().getMethod().name());
 		String path = exchange.getRequest().getPath().pathWithinApplication().value();
-		boolean webhook = path.startsWith("/webhooks/") || path.startsWith("/bench/bare/")
-				|| path.startsWith("/facebook/data-deletion/");
+		boolean webhook = path.startsWith("/webhooks/") || path.startsWith("/facebook/data-deletion/");
 		return (safe || webhook) ? MatchResult.notMatch() : MatchResult.match();
 	}
 

@@ -1,5 +1,6 @@
 package io.baton.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * context of its own, closed after the class.
  */
 @BatonTest(properties = { "baton.sandbox.enabled=false", "baton.graph.base-url=https://graph.facebook.com",
-		"baton.login.dialog-url=https://www.facebook.com/v24.0/dialog/oauth" })
+		"baton.login.dialog-url=https://www.facebook.com/v24.0/dialog/oauth",
+		"baton.encryption.key=MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+		"baton.login.client-secret=a-live-login-app-secret" })
 @DirtiesContext
 class SandboxOffTests {
 

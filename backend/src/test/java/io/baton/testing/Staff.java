@@ -1,5 +1,6 @@
 package io.baton.testing;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
