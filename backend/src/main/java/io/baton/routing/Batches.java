@@ -8,6 +8,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import io.baton.platform.StorableText;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -37,7 +39,7 @@ final class Batches {
 	 * none.
 	 */
 	static List<Event> events(byte[] body) {
-		JsonNode batch = JSON.readTree(body);
+		JsonNode batch = StorableText.inTree(JSON.readTree(body));
 		String object = batch.path("object").asString("page");
 		List<Event> events = new ArrayList<>();
 		for (JsonNode entry : batch.path("entry")) {

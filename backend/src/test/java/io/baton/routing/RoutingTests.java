@@ -154,6 +154,25 @@ class RoutingTests {
 				"read");
 	}
 
+	@Test
+	void textPostgresCannotStoreDoesNotStopABatchFromBeingRouted() throws Exception {
+		long now = System.currentTimeMillis();
+		ObjectNode referral = event("741", now - 2000);
+		referral.putObject("referral").put("ref", "sale\u0000\uD800end").put("source", "SHORTLINK");
+		ObjectNode linking = event("741", now - 1000);
+		linking.putObject("account_linking").put("status", "linked").put("authorization_code", "acct\u0000-7");
+		post(referral, linking);
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> column("SELECT count(*)::text AS n FROM webhook_batches WHERE routed_at IS NULL", "n")
+				.equals(List.of("0")) && contact("741") != null);
+		assertThat(column("SELECT ref FROM contact_referrals WHERE psid = '741'", "ref")).singleElement()
+			.asString()
+			.matches("sale.end");
+		assertThat(column("SELECT linked_account FROM contacts WHERE psid = '741'", "linked_account"))
+			.containsExactly("acct-7");
+	}
+
 	private void post(ObjectNode... events) throws Exception {
 		assertThat(this.facebook.post(this.app.value(), this.secret, batch(PAGE, events))).isEqualTo(200);
 	}
