@@ -12,6 +12,7 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 import io.baton.secrets.Hmac;
+import io.baton.secrets.Secret;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
@@ -40,6 +41,11 @@ class BotPoster {
 
 	private final DeliverySettings settings;
 
+	/** Why a delivery of an app without a bot endpoint is skipped. */
+	static final String NO_ENDPOINT = "The app has no bot endpoint";
+
+	static final String NO_SECRET = "The app secret cannot be opened (is its encryption key configured?)";
+
 	BotPoster(WebClient.Builder builder, DeliverySettings settings) {
 		this.settings = settings;
 		HttpClient client = HttpClient
@@ -56,13 +62,25 @@ class BotPoster {
 			.build();
 	}
 
+	/** Never fails: whatever goes wrong is this delivery's outcome. */
 	Mono<PostResult> post(ClaimedDelivery delivery) {
+		if (delivery.endpoint() == null || delivery.endpoint().isBlank()) {
+			return Mono.just(PostResult.skipped(NO_ENDPOINT));
+		}
+		if (delivery.appSecret() == null) {
+			return Mono.just(PostResult.notAttempted(NO_SECRET));
+		}
 		long started = System.nanoTime();
+		return Mono.defer(() -> send(delivery, delivery.endpoint(), delivery.appSecret(), started))
+			.onErrorResume((ex) -> Mono.just(failure(ex, elapsed(started))));
+	}
+
+	private Mono<PostResult> send(ClaimedDelivery delivery, String endpoint, Secret appSecret, long started) {
 		return this.http.post()
-			.uri(URI.create(delivery.endpoint()))
+			.uri(URI.create(endpoint))
 			.contentType(MediaType.APPLICATION_JSON)
-			.header("X-Hub-Signature-256", "sha256=" + Hmac.hex(Hmac.SHA256, delivery.appSecret(), delivery.payload()))
-			.header("X-Hub-Signature", "sha1=" + Hmac.hex(Hmac.SHA1, delivery.appSecret(), delivery.payload()))
+			.header("X-Hub-Signature-256", "sha256=" + Hmac.hex(Hmac.SHA256, appSecret, delivery.payload()))
+			.header("X-Hub-Signature", "sha1=" + Hmac.hex(Hmac.SHA1, appSecret, delivery.payload()))
 			.header(DELIVERY_HEADER, Long.toString(delivery.id()))
 			.header(ATTEMPT_HEADER, Integer.toString(delivery.attempt()))
 			.header("User-Agent", "Baton-Delivery/1.0")

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -14,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import io.baton.apps.AppDirectory;
 import io.baton.graph.AppId;
+import io.baton.secrets.Secret;
 import io.baton.platform.WorkLoop;
 import io.baton.routing.DeliveriesQueued;
 import io.baton.tenancy.TenantId;
@@ -129,11 +131,20 @@ class DeliveryWorkers {
 				payload.get(bytes);
 				return new ClaimedDelivery(row.get("id", Long.class), new TenantId(row.get("tenant_id", UUID.class)),
 						app, row.get("page_id", String.class), row.get("attempt", Integer.class), bytes,
-						row.get("endpoint", String.class),
-						this.directory.openSecret(app, row.get("secret_sealed", String.class)));
+						row.get("endpoint", String.class), secretOf(app, row.get("secret_sealed", String.class)));
 			})
 			.all()
 			.collectList();
+	}
+
+	private @Nullable Secret secretOf(AppId app, @Nullable String sealed) {
+		try {
+			return (sealed != null) ? this.directory.openSecret(app, sealed) : null;
+		}
+		catch (RuntimeException ex) {
+			logger.error("The secret of app {} cannot be opened: {}", app, ex.getMessage());
+			return null;
+		}
 	}
 
 	private Mono<Void> record(List<Outcomes.Posted> posted) {

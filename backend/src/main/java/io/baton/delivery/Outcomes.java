@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Outcomes {
 
+	private static final Logger logger = LoggerFactory.getLogger(Outcomes.class);
+
 	private final TenantTransactions transactions;
 
 	private final DeliverySettings settings;
@@ -49,8 +53,15 @@ class Outcomes {
 		posted.forEach(
 				(one) -> byTenant.computeIfAbsent(one.delivery().tenant(), (tenant) -> new ArrayList<>()).add(one));
 		return Flux.fromIterable(byTenant.entrySet())
-			.concatMap((tenant) -> this.transactions.inTenant(tenant.getKey(),
-					(db) -> record(db, tenant.getKey(), tenant.getValue(), worker)))
+			.concatMap((tenant) -> this.transactions
+				.inTenant(tenant.getKey(), (db) -> record(db, tenant.getKey(), tenant.getValue(), worker))
+				.onErrorResume((ex) -> {
+					// Only this tenant's outcomes wait for their leases to run out; the
+					// others' are kept.
+					logger.warn("Outcomes of {} deliveries of tenant {} not recorded", tenant.getValue().size(),
+							tenant.getKey(), ex);
+					return Mono.empty();
+				}))
 			.collectList()
 			.map((recorded) -> recorded.stream().flatMap(List::stream).toList());
 	}
@@ -63,11 +74,11 @@ class Outcomes {
 		for (Posted one : posted) {
 			ClaimedDelivery delivery = one.delivery();
 			PostResult result = one.result();
-			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.app().value(), delivery.endpoint(),
-					delivery.attempt(), result.durationMs(), result.status(), result.outcome().key(), result.error(),
-					result.responseBody() });
-			DeliveryStatus status = DeliveryStatus.afterAttempt(result.delivered(), delivery.attempt(),
-					this.settings.maxAttempts());
+			attempts.add(new Object[] { tenant.value(), delivery.id(), delivery.app().value(),
+					(delivery.endpoint() != null) ? delivery.endpoint() : "", delivery.attempt(), result.durationMs(),
+					result.status(), result.outcome().key(), result.error(), result.responseBody() });
+			DeliveryStatus status = result.skips() ? DeliveryStatus.SKIPPED
+					: DeliveryStatus.afterAttempt(result.delivered(), delivery.attempt(), this.settings.maxAttempts());
 			Instant next = (status == DeliveryStatus.PENDING)
 					? now.plus(this.settings.waitAfter(delivery.attempt(), ThreadLocalRandom.current().nextDouble()))
 					: now;
@@ -94,8 +105,10 @@ class Outcomes {
 	/** Sorted by app, so that concurrent workers lock endpoints in the same order. */
 	private static Map<AppId, List<PostResult>> byApp(List<Posted> posted) {
 		Map<AppId, List<PostResult>> byApp = new TreeMap<>(Comparator.comparing(AppId::value));
-		posted.forEach(
-				(one) -> byApp.computeIfAbsent(one.delivery().app(), (app) -> new ArrayList<>()).add(one.result()));
+		posted.stream()
+			.filter((one) -> one.result().attempted())
+			.forEach(
+					(one) -> byApp.computeIfAbsent(one.delivery().app(), (app) -> new ArrayList<>()).add(one.result()));
 		return byApp;
 	}
 
