@@ -11,6 +11,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -128,11 +129,21 @@ public final class Browser implements AutoCloseable {
 
 	/**
 	 * The page's text; a document replaced while it is read (a redirect still arriving)
-	 * is read again.
+	 * is read again. Chromium reports that as a stale element or, when the node went
+	 * between finding and reading it, as an inspector error naming the document.
 	 */
 	public String text() {
-		return new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class)
-			.until((driver) -> driver.findElement(By.tagName("body")).getText());
+		return new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class).until((driver) -> {
+			try {
+				return driver.findElement(By.tagName("body")).getText();
+			}
+			catch (WebDriverException ex) {
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return null;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	public String path() {
