@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import io.baton.graph.AppId;
+import io.baton.secrets.Secret;
+import io.baton.secrets.SecretBox;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
@@ -76,9 +78,14 @@ class DeliveryIsolationTests {
 	}
 
 	@AfterEach
-	void closeTheBots() {
+	void closeTheBotsAndMendTheSecret() {
 		this.brokenBot.close();
 		this.healthyBot.close();
+		// Key rotation (KeyRotationTests) re-seals every tenant's secrets in this shared
+		// database, so none may stay unopenable.
+		String sealed = this.context.getBean(SecretBox.class)
+			.seal(new Secret(this.broken.secret()), "app-secret:" + this.broken.app().value());
+		update("UPDATE apps SET secret_sealed = '" + sealed + "' WHERE app_id = '" + this.broken.app().value() + "'");
 	}
 
 	@Test
