@@ -151,6 +151,12 @@ public final class Browser implements AutoCloseable {
 		return url.startsWith(this.baseUrl) ? url.substring(this.baseUrl.length()) : url;
 	}
 
+	/** Waits until {@code condition} holds (a page that may take one of two turns). */
+	public Browser waitUntil(java.util.function.BooleanSupplier condition) {
+		new WebDriverWait(this.driver, WAIT).until((driver) -> condition.getAsBoolean());
+		return this;
+	}
+
 	public Browser waitForPath(String prefix) {
 		new WebDriverWait(this.driver, WAIT).until((driver) -> path().startsWith(prefix)
 				&& "complete".equals(this.driver.executeScript("return document.readyState")));

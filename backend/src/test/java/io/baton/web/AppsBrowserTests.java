@@ -106,6 +106,11 @@ class AppsBrowserTests {
 			this.browser.clickText(person);
 		}
 		this.browser.clickText("Continue as");
+		// The dialog either asks which pages or returns to Baton at once; reading the
+		// text
+		// before it has turned would see the page just left.
+		this.browser.waitUntil(
+				() -> this.browser.path().startsWith("/t/") || this.browser.text().contains("What Pages do you want"));
 		if (this.browser.text().contains("What Pages do you want")) {
 			this.browser.screenshot("sandbox-choose-pages").clickText("Continue");
 		}
