@@ -21,7 +21,7 @@ import io.baton.routing.DeliveriesQueued;
 import io.baton.tenancy.TenantId;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * queues deliveries or a person replays one; polling for the rest.
  */
 @Component
-class DeliveryWorkers {
+class DeliveryWorkers implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryWorkers.class);
 
@@ -53,6 +53,8 @@ class DeliveryWorkers {
 
 	private final String worker = "worker-" + UUID.randomUUID();
 
+	private volatile boolean stopped;
+
 	/**
 	 * Beyond the bot's timeout, what a stopping process waits for in-flight deliveries to
 	 * be recorded, and for the rest to be released.
@@ -71,27 +73,56 @@ class DeliveryWorkers {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	void start() {
+	void startWorking() {
 		if (this.settings.enabled()) {
 			this.loop.start(this.settings.workers(), this::drain);
 		}
 	}
 
-	@EventListener(ContextClosedEvent.class)
-	void stop() {
-		this.loop.stop(this.settings.timeout().plus(SHUTDOWN_MARGIN));
-		Integer released = this.database.sql(WorkRows.RELEASE_DELIVERIES)
-			.bind("worker", this.worker)
-			.map((row) -> row.get(0, Integer.class))
-			.one()
-			.onErrorResume((ex) -> {
-				logger.warn("Leases of stopped delivery worker {} not released; they run out instead", this.worker, ex);
-				return Mono.empty();
+	/**
+	 * Stopping (SIGTERM, a rolling deploy): no new claims; in-flight POSTs finish and are
+	 * recorded for up to the bot timeout plus a margin; then what this worker still holds
+	 * is given back. Asynchronous: Spring waits for {@code done} before it closes the
+	 * pool.
+	 */
+	@Override
+	public void stop(Runnable done) {
+		this.loop.stop(this.settings.timeout().plus(SHUTDOWN_MARGIN))
+			.then(this.database.sql(WorkRows.RELEASE_DELIVERIES)
+				.bind("worker", this.worker)
+				.map((row) -> row.get(0, Integer.class))
+				.one())
+			.timeout(this.settings.timeout().plus(SHUTDOWN_MARGIN.multipliedBy(2)))
+			.doOnNext((released) -> {
+				if (released > 0) {
+					logger.info("Released {} deliveries still in flight at shutdown", released);
+				}
 			})
-			.block(SHUTDOWN_MARGIN);
-		if (released != null && released > 0) {
-			logger.info("Released {} deliveries still in flight at shutdown", released);
-		}
+			.doOnError((ex) -> logger.warn("Leases of stopped delivery worker {} not released; they run out instead",
+					this.worker, ex))
+			.doFinally((signal) -> {
+				this.stopped = true;
+				done.run();
+			})
+			.subscribe((released) -> {
+			}, (ex) -> {
+			});
+	}
+
+	@Override
+	public void stop() {
+		stop(() -> {
+		});
+	}
+
+	@Override
+	public void start() {
+		this.stopped = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return !this.stopped;
 	}
 
 	@EventListener

@@ -32,6 +32,9 @@ public final class WorkLoop {
 
 	private final AtomicInteger draining = new AtomicInteger();
 
+	/** Completes when a stopping loop has no drain running. */
+	private final Sinks.Empty<Void> idle = Sinks.empty();
+
 	private Disposable running = () -> {
 	};
 
@@ -50,7 +53,11 @@ public final class WorkLoop {
 				.concatMap((tick) -> this.stopping.get() ? Mono.empty() : Mono.defer(() -> {
 					this.draining.incrementAndGet();
 					return drain.get();
-				}).then().doFinally((signal) -> this.draining.decrementAndGet()).onErrorResume((ex) -> {
+				}).then().doFinally((signal) -> {
+					if (this.draining.decrementAndGet() == 0 && this.stopping.get()) {
+						this.idle.tryEmitEmpty();
+					}
+				}).onErrorResume((ex) -> {
 					logger.warn("{} failed; the next run tries again", this.what, ex);
 					return Mono.empty();
 				}), 1), workers)
@@ -63,21 +70,18 @@ public final class WorkLoop {
 	}
 
 	/**
-	 * Starts no more drains, lets the running ones finish for up to {@code grace}, then
-	 * stops what is left. Blocks: call it from a thread that may wait (shutdown).
+	 * Starts no more drains and completes once the running ones have finished, or after
+	 * {@code grace}, whichever comes first; then stops what is left. Nothing waits on a
+	 * thread: the caller subscribes.
 	 */
-	public void stop(Duration grace) {
-		this.stopping.set(true);
-		long deadline = System.nanoTime() + grace.toNanos();
-		try {
-			while (this.draining.get() > 0 && System.nanoTime() < deadline) {
-				Thread.sleep(20);
+	public Mono<Void> stop(Duration grace) {
+		return Mono.defer(() -> {
+			this.stopping.set(true);
+			if (this.draining.get() == 0) {
+				this.idle.tryEmitEmpty();
 			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		this.running.dispose();
+			return this.idle.asMono().timeout(grace, Mono.empty());
+		}).doFinally((signal) -> this.running.dispose());
 	}
 
 	/** Whether {@link #stop} was called: a drain should not take on more work. */
