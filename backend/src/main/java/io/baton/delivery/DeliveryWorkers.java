@@ -21,7 +21,7 @@ import io.baton.routing.DeliveriesQueued;
 import io.baton.tenancy.TenantId;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * queues deliveries or a person replays one; polling for the rest.
  */
 @Component
-class DeliveryWorkers implements SmartLifecycle {
+class DeliveryWorkers {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeliveryWorkers.class);
 
@@ -53,8 +53,6 @@ class DeliveryWorkers implements SmartLifecycle {
 
 	private final String worker = "worker-" + UUID.randomUUID();
 
-	private volatile boolean stopped;
-
 	/**
 	 * Beyond the bot's timeout, what a stopping process waits for in-flight deliveries to
 	 * be recorded, and for the rest to be released.
@@ -73,7 +71,7 @@ class DeliveryWorkers implements SmartLifecycle {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	void startWorking() {
+	void start() {
 		if (this.settings.enabled()) {
 			this.loop.start(this.settings.workers(), this::drain);
 		}
@@ -82,11 +80,11 @@ class DeliveryWorkers implements SmartLifecycle {
 	/**
 	 * Stopping (SIGTERM, a rolling deploy): no new claims; in-flight POSTs finish and are
 	 * recorded for up to the bot timeout plus a margin; then what this worker still holds
-	 * is given back. Asynchronous: Spring waits for {@code done} before it closes the
-	 * pool.
+	 * is given back. The closing thread waits for it (never an event-loop thread); a
+	 * context the test framework only pauses is not closed, so its workers go on.
 	 */
-	@Override
-	public void stop(Runnable done) {
+	@EventListener(ContextClosedEvent.class)
+	void stop() {
 		this.loop.stop(this.settings.timeout().plus(SHUTDOWN_MARGIN))
 			.then(this.database.sql(WorkRows.RELEASE_DELIVERIES)
 				.bind("worker", this.worker)
@@ -98,31 +96,11 @@ class DeliveryWorkers implements SmartLifecycle {
 					logger.info("Released {} deliveries still in flight at shutdown", released);
 				}
 			})
-			.doOnError((ex) -> logger.warn("Leases of stopped delivery worker {} not released; they run out instead",
-					this.worker, ex))
-			.doFinally((signal) -> {
-				this.stopped = true;
-				done.run();
+			.onErrorResume((ex) -> {
+				logger.warn("Leases of stopped delivery worker {} not released; they run out instead", this.worker, ex);
+				return Mono.empty();
 			})
-			.subscribe((released) -> {
-			}, (ex) -> {
-			});
-	}
-
-	@Override
-	public void stop() {
-		stop(() -> {
-		});
-	}
-
-	@Override
-	public void start() {
-		this.stopped = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return !this.stopped;
+			.block();
 	}
 
 	@EventListener
