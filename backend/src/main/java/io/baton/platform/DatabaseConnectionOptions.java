@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every R2DBC connection starts as {@link DatabaseSettings#appRole()} with Baton's schema
- * first on the search path, so no query of Baton's can run with the login role's
- * privileges (which may bypass row-level security).
+ * Every R2DBC connection logs in as {@link DatabaseSettings#appRole()} (application.yml)
+ * with Baton's schema first on the search path. The role option below is kept for an
+ * operator who points the pool at another login: queries still start as the app role.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConnectionOptions {

@@ -9,16 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param host server host name
  * @param port server port
  * @param name database name
- * @param username login role (also runs the migrations)
+ * @param username login role of the migrations, which own Baton's schema
  * @param password its password, empty for trust authentication
- * @param appRole the role every query runs as; row-level security binds it
+ * @param appRole the role every query logs in as; row-level security binds it
+ * @param appPassword its password, empty for trust authentication
  * @param createIfMissing create the database at start-up when it is absent
  */
 @ConfigurationProperties("baton.db")
 public record DatabaseSettings(@DefaultValue("localhost") String host, @DefaultValue("5432") int port,
 		@DefaultValue("baton") String name, @DefaultValue("postgres") String username,
 		@DefaultValue("") String password, @DefaultValue("baton_app") String appRole,
-		@DefaultValue("true") boolean createIfMissing) {
+		@DefaultValue("") String appPassword, @DefaultValue("true") boolean createIfMissing) {
 
 	public String jdbcUrl() {
 		return jdbcUrl(this.name);
@@ -30,7 +31,7 @@ public record DatabaseSettings(@DefaultValue("localhost") String host, @DefaultV
 
 	@Override
 	public String toString() {
-		return "DatabaseSettings[" + jdbcUrl() + " as " + this.username + "]";
+		return "DatabaseSettings[" + jdbcUrl() + " migrated as " + this.username + ", queried as " + this.appRole + "]";
 	}
 
 }

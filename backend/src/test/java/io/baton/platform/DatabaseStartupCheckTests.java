@@ -49,9 +49,9 @@ class DatabaseStartupCheckTests {
 	void aMissingDatabaseIsCreatedOnlyWhenAllowed() {
 		TestDatabase.Coordinates missing = TestDatabase.uncreated("baton_test_missing_" + System.nanoTime());
 		DatabaseSettings notAllowed = new DatabaseSettings(missing.host(), missing.port(), missing.name(),
-				missing.username(), missing.password(), "baton_app", false);
+				missing.username(), missing.password(), "baton_app", "", false);
 		DatabaseSettings allowed = new DatabaseSettings(missing.host(), missing.port(), missing.name(),
-				missing.username(), missing.password(), "baton_app", true);
+				missing.username(), missing.password(), "baton_app", "", true);
 
 		assertThat(DatabaseStartupCheck.problemReaching(notAllowed)).contains("does not exist");
 		assertThat(DatabaseStartupCheck.problemReaching(allowed)).isNull();

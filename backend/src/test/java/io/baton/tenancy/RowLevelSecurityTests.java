@@ -11,6 +11,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
+
 import io.baton.platform.DatabaseSettings;
 import io.baton.testing.BatonTest;
 import io.baton.testing.GroundTruth;
@@ -19,6 +22,7 @@ import io.baton.testing.Staff;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,6 +58,9 @@ class RowLevelSecurityTests {
 
 	@Autowired
 	DatabaseSettings settings;
+
+	@Autowired
+	ConnectionFactory connections;
 
 	TenantId acme;
 
@@ -118,6 +125,20 @@ class RowLevelSecurityTests {
 			assertThat(role.getBoolean(1)).isFalse();
 			assertThat(role.getBoolean(2)).isFalse();
 		}
+	}
+
+	@Test
+	void aQueryThatResetsItsRoleIsStillTheAppRole() {
+		assertThat(inRolledBackTransaction("RESET ROLE", "SELECT current_user || ' ' || session_user"))
+			.isEqualTo("baton_app baton_app");
+	}
+
+	@Test
+	void aQueryCannotSwitchToTheDirectoryOrTheLoginRole() {
+		assertThatThrownBy(() -> inRolledBackTransaction("SET ROLE baton_directory", "SELECT current_user"))
+			.hasMessageContaining("permission denied");
+		assertThatThrownBy(() -> inRolledBackTransaction("SET ROLE " + this.settings.username(), "SELECT current_user"))
+			.hasMessageContaining("permission denied");
 	}
 
 	@Test
@@ -199,6 +220,25 @@ class RowLevelSecurityTests {
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * Runs a role change and a query on one of Baton's own pooled connections, inside a
+	 * transaction that is rolled back, so the pool gets its connection back unchanged.
+	 */
+	private String inRolledBackTransaction(String roleChange, String query) {
+		return Mono
+			.usingWhen(this.connections.create(),
+					(connection) -> Mono.from(connection.beginTransaction())
+						.thenMany(connection.createStatement(roleChange).execute())
+						.flatMap(Result::getRowsUpdated)
+						.thenMany(connection.createStatement(query).execute())
+						.flatMap((result) -> result.map((row, meta) -> row.get(0, String.class)))
+						.single()
+						.flatMap((answer) -> Mono.from(connection.rollbackTransaction()).thenReturn(answer))
+						.onErrorResume((ex) -> Mono.from(connection.rollbackTransaction()).then(Mono.error(ex))),
+					io.r2dbc.spi.Connection::close)
+			.block();
 	}
 
 	/** The first column of every row, read as the login role (the ground truth). */
