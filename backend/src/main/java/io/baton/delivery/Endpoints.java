@@ -50,18 +50,19 @@ public class Endpoints {
 
 	/**
 	 * Turns a disabled endpoint back on, its circuit closed; what waits goes out at once.
+	 * Another tenant's app is not found, as if it did not exist.
 	 */
 	public Mono<Void> enable(CurrentTenant current, AppId app) {
 		current.require(current.role().managesMembers(), "enable bot endpoints");
-		return this.transactions
-			.inTenant(current.id(),
+		return health(current.id(), app)
+			.then(this.transactions.inTenant(current.id(),
 					(db) -> db.sql(DeliveryRows.ENABLE_ENDPOINT)
 						.bind("tenant", current.id().value())
 						.bind("app", app.value())
 						.fetch()
 						.rowsUpdated()
 						.flatMap((count) -> (count == 0) ? Mono.error(new Rejected("The endpoint is not disabled."))
-								: this.auditLog.record(current, "delivery.endpoint_enabled", app.value(), Map.of())))
+								: this.auditLog.record(current, "delivery.endpoint_enabled", app.value(), Map.of()))))
 			.doOnSuccess((done) -> this.workers.wakeUp());
 	}
 

@@ -36,8 +36,10 @@ final class WorkRows {
 			""";
 
 	static final String ENDPOINT_FAILURES = """
-			INSERT INTO endpoint_states AS s (app_id, tenant_id, consecutive_failures, failing_since, last_failure_at)
-			VALUES (:app, :tenant, :count, now(), now())
+			INSERT INTO endpoint_states AS s (app_id, tenant_id, consecutive_failures, failing_since, last_failure_at,
+			                                  circuit_open_until)
+			VALUES (:app, :tenant, :count, now(), now(), CASE WHEN :count >= :threshold
+			          THEN now() + LEAST(:cooldown * power(2, :count - :threshold), :max) * interval '1 millisecond' END)
 			ON CONFLICT (app_id) DO UPDATE
 			SET consecutive_failures = s.consecutive_failures + :count,
 			    failing_since = COALESCE(s.failing_since, now()), last_failure_at = now(), updated_at = now(),
