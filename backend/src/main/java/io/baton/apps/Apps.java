@@ -51,9 +51,12 @@ public class Apps {
 
 	private final WebhookSubscriptions webhooks;
 
+	private final AppDirectory directory;
+
 	Apps(TenantTransactions transactions, GraphClient graph, SecretBox secrets, AuditLog auditLog, BatonSettings baton,
-			AppsSettings settings, WebhookSubscriptions webhooks) {
+			AppsSettings settings, WebhookSubscriptions webhooks, AppDirectory directory) {
 		this.webhooks = webhooks;
+		this.directory = directory;
 		this.transactions = transactions;
 		this.graph = graph;
 		this.secrets = secrets;
@@ -80,6 +83,7 @@ public class Apps {
 					(failure) -> new Rejected("Facebook did not accept this app id and secret (Graph error "
 							+ failure.code() + "): " + failure.getMessage()))
 			.flatMap((graphApp) -> insert(current, app, graphApp.name(), secret))
+			.then(Mono.fromRunnable(() -> this.directory.forget(app)))
 			.then(subscribe(current, app))
 			.then(find(current, app));
 	}
@@ -170,6 +174,7 @@ public class Apps {
 						.fetch()
 						.rowsUpdated()
 						.then(this.auditLog.record(current, "app.secret_rotated", app.value(), Map.of()))))
+			.then(Mono.fromRunnable(() -> this.directory.forget(app)))
 			.then(find(current, app));
 	}
 
@@ -194,12 +199,15 @@ public class Apps {
 				.thenReturn("Webhook subscription removed at Facebook.")
 				.onErrorResume(GraphFailure.class,
 						(failure) -> Mono.just("Facebook refused to remove the subscription: " + failure.getMessage())))
-			.flatMap((unsubscribed) -> this.transactions.inTenant(current.id(), (db) -> db.sql(AppRows.DELETE)
-				.bind("tenant", current.id().value())
-				.bind("app", app.value())
-				.fetch()
-				.rowsUpdated()
-				.then(this.auditLog.record(current, "app.deleted", app.value(), Map.of("graph", unsubscribed)))));
+			.flatMap((unsubscribed) -> this.transactions.inTenant(current.id(),
+					(db) -> db.sql(AppRows.DELETE)
+						.bind("tenant", current.id().value())
+						.bind("app", app.value())
+						.fetch()
+						.rowsUpdated()
+						.then(this.auditLog.record(current, "app.deleted", app.value(),
+								Map.of("graph", unsubscribed)))))
+			.then(Mono.fromRunnable(() -> this.directory.forget(app)));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.baton.apps;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,11 +12,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookFields the page fields Baton subscribes every app to
  * @param allowPlainHttpEndpoints accept {@code http://} bot endpoints (sandbox mode only;
  * live bots must use HTTPS)
+ * @param directoryCacheFor how long an answer of the app directory (an app's tenant and
+ * secret, or that an id is unknown) is kept in memory; another process's change to an app
+ * (a new secret, say) reaches this one within it
+ * @param directoryCacheSize answers kept beyond which ids found unknown are no longer
+ * remembered (registered apps always are)
  */
 @ConfigurationProperties("baton.apps")
 public record AppsSettings(@DefaultValue( {
 		"messages", "messaging_postbacks", "messaging_optins", "messaging_referrals", "message_deliveries",
 		"message_reads", "message_echoes", "message_reactions", "messaging_handovers", "standby",
 		"messaging_account_linking", "messaging_policy_enforcement" }) List<String> webhookFields,
-		@DefaultValue("false") boolean allowPlainHttpEndpoints){
+		@DefaultValue("false") boolean allowPlainHttpEndpoints, @DefaultValue("30s") Duration directoryCacheFor,
+		@DefaultValue("10000") int directoryCacheSize){
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * commit (one WAL flush) serves the whole group, and only then answers each request with
  * its batch's id. While flushes run, the next group gathers; an idle writer flushes a
  * lone batch at once, so no timer adds latency. A failed flush fails every request in it.
+ * The queue is bounded by count and by bytes: beyond either, a batch is refused at once.
  */
 @Component
 class GroupCommit {
@@ -41,6 +43,8 @@ class GroupCommit {
 	private final Queue<WaitingBatch> waiting = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger waitingCount = new AtomicInteger();
+
+	private final AtomicLong waitingBytes = new AtomicLong();
 
 	private final AtomicInteger flushesRunning = new AtomicInteger();
 
@@ -60,9 +64,16 @@ class GroupCommit {
 	 */
 	Mono<Long> store(Batch batch) {
 		return Mono.create((stored) -> {
+			int size = batch.body().length;
 			if (this.waitingCount.incrementAndGet() > this.settings.maxWaitingBatches()) {
 				this.waitingCount.decrementAndGet();
 				stored.error(new BatchesNotStored("Too many webhook batches waiting for a commit"));
+				return;
+			}
+			if (this.waitingBytes.addAndGet(size) > this.settings.maxWaitingSize().toBytes()) {
+				this.waitingBytes.addAndGet(-size);
+				this.waitingCount.decrementAndGet();
+				stored.error(new BatchesNotStored("Too many webhook bytes waiting for a commit"));
 				return;
 			}
 			this.waiting.add(new WaitingBatch(batch, stored));
@@ -107,6 +118,7 @@ class GroupCommit {
 			bytes += next.batch().body().length;
 		}
 		this.waitingCount.addAndGet(-group.size());
+		this.waitingBytes.addAndGet(-bytes);
 		return group;
 	}
 

@@ -12,25 +12,35 @@ final class IntakeRows {
 			WHERE tenant_id = :tenant AND app_id = :app AND received_at >= :since
 			""";
 
-	static final String REJECTIONS_BY_REASON = """
-			SELECT reason, count(*) AS n
-			FROM webhook_rejections
-			WHERE tenant_id = :tenant AND app_id = :app AND at >= :since
+	static final String REFUSALS_BY_REASON = """
+			SELECT reason, sum(count)::bigint AS n
+			FROM webhook_refusals
+			WHERE tenant_id = :tenant AND app_id = :app AND minute >= :since
 			GROUP BY reason
 			ORDER BY reason
 			""";
 
-	static final String LAST_REJECTIONS = """
-			SELECT at, status, reason, detail
-			FROM webhook_rejections
-			WHERE tenant_id = :tenant AND app_id = :app AND at >= :since
-			ORDER BY at DESC, id DESC
+	static final String LATEST_REFUSALS = """
+			SELECT minute, status, reason, count, detail
+			FROM webhook_refusals
+			WHERE tenant_id = :tenant AND app_id = :app AND minute >= :since
+			ORDER BY minute DESC, reason
 			LIMIT 10
 			""";
 
-	static final String REJECT = """
-			INSERT INTO webhook_rejections (tenant_id, app_id, status, reason, detail)
-			VALUES (:tenant, :app, :status, :reason, :detail)
+	static final String COUNT_REFUSALS = """
+			INSERT INTO webhook_refusals AS r (tenant_id, app_id, minute, reason, status, count, detail)
+			VALUES (:tenant, :app, :minute, :reason, :status, :count, :detail)
+			ON CONFLICT (tenant_id, app_id, minute, reason) DO UPDATE SET count = r.count + EXCLUDED.count
+			""";
+
+	static final String FORGET_REFUSALS = """
+			DELETE FROM webhook_refusals
+			WHERE (tenant_id, app_id, minute, reason) IN (SELECT tenant_id, app_id, minute, reason
+			                                              FROM webhook_refusals
+			                                              WHERE tenant_id = :tenant
+			                                                AND minute < now() - :keepDays * interval '1 day'
+			                                              LIMIT :limit)
 			""";
 
 	private IntakeRows() {

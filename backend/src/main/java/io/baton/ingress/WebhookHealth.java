@@ -24,9 +24,12 @@ public class WebhookHealth {
 
 	private final Clock clock;
 
-	WebhookHealth(TenantTransactions transactions, Clock clock) {
+	private final IngressSettings settings;
+
+	WebhookHealth(TenantTransactions transactions, Clock clock, IngressSettings settings) {
 		this.transactions = transactions;
 		this.clock = clock;
+		this.settings = settings;
 	}
 
 	public Mono<IntakeFigures> figures(CurrentTenant current, AppId app, Duration span) {
@@ -40,24 +43,24 @@ public class WebhookHealth {
 							.map((row) -> new Counts(row.get("batches", Long.class),
 									row.get("entries", Number.class).longValue()))
 							.one(),
-						db.sql(IntakeRows.REJECTIONS_BY_REASON)
+						db.sql(IntakeRows.REFUSALS_BY_REASON)
 							.bind("tenant", current.id().value())
 							.bind("app", app.value())
 							.bind("since", since)
 							.map((row) -> Map.entry(row.get("reason", String.class), row.get("n", Long.class)))
 							.all()
 							.collectMap(Map.Entry::getKey, Map.Entry::getValue, LinkedHashMap::new),
-						db.sql(IntakeRows.LAST_REJECTIONS)
+						db.sql(IntakeRows.LATEST_REFUSALS)
 							.bind("tenant", current.id().value())
 							.bind("app", app.value())
 							.bind("since", since)
-							.map((row) -> new IntakeFigures.Rejection(row.get("at", Instant.class),
+							.map((row) -> new IntakeFigures.Rejection(row.get("minute", Instant.class),
 									row.get("status", Integer.class), row.get("reason", String.class),
-									row.get("detail", String.class)))
+									row.get("count", Long.class), row.get("detail", String.class)))
 							.all()
 							.collectList(),
 						(counts, reasons, rejections) -> new IntakeFigures(counts.batches(), counts.entries(),
-								Collections.unmodifiableMap(reasons), rejections)));
+								Collections.unmodifiableMap(reasons), rejections, this.settings.signedPerApp())));
 	}
 
 	/** Batches and the entries in them. */

@@ -3,6 +3,7 @@ package io.baton.ingress;
 import java.util.concurrent.TimeoutException;
 
 import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -12,7 +13,6 @@ import io.baton.apps.AppDirectory;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookBatches.Batch;
 import io.baton.secrets.SecretUnavailable;
-import io.baton.tenancy.TenantTransactions;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -27,11 +27,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /webhooks/{appId}}: reads the raw body (up to the size limit), checks
+ * {@code POST /webhooks/{appId}}: finds the app (in memory when it can) and checks the
+ * headers before reading the body, reads the raw body (up to the size limit), checks
  * Facebook's signature over those exact bytes with the app secret, hands the batch to
  * {@link GroupCommit} and answers 200 only once the group holding it has committed. Every
- * refusal is a clear 4xx recorded for the health page; a batch that could not be
- * committed gives 503, so Facebook retries.
+ * refusal is a clear 4xx counted for the health page, 429 once the address or the app has
+ * used up its refusals ({@link IntakeLimits}); a batch that could not be committed gives
+ * 503, so Facebook retries.
  */
 @RestController
 class WebhookIntake {
@@ -42,37 +44,44 @@ class WebhookIntake {
 
 	private final GroupCommit groupCommit;
 
-	private final TenantTransactions transactions;
-
 	private final JsonMapper json;
 
 	private final IngressSettings settings;
 
 	private final IngressMeters meters;
 
-	WebhookIntake(AppDirectory directory, GroupCommit groupCommit, TenantTransactions transactions, JsonMapper json,
-			IngressSettings settings, IngressMeters meters) {
+	private final IntakeLimits limits;
+
+	private final Refusals refusals;
+
+	WebhookIntake(AppDirectory directory, GroupCommit groupCommit, JsonMapper json, IngressSettings settings,
+			IngressMeters meters, IntakeLimits limits, Refusals refusals) {
 		this.directory = directory;
 		this.groupCommit = groupCommit;
-		this.transactions = transactions;
 		this.json = json;
 		this.settings = settings;
 		this.meters = meters;
+		this.limits = limits;
+		this.refusals = refusals;
 	}
 
 	@PostMapping("/webhooks/{appId}")
 	Mono<ResponseEntity<String>> receive(@PathVariable String appId, ServerHttpRequest request) {
 		Timer.Sample started = this.meters.requestStarted();
+		String address = IntakeLimits.addressOf(request.getRemoteAddress());
 		AppId app = AppId.parse(appId).orElse(null);
 		if (app == null) {
-			return Mono.just(answer(HttpStatus.NOT_FOUND, "unknown_app", "Unknown app"));
+			return Mono.just(refuse(null, address, Refusal.UNKNOWN_APP));
 		}
-		return readBody(request)
-			.flatMap((body) -> this.directory.lookUp(app)
-				.flatMap((entry) -> checkAndStore(entry, request, body, started))
-				.switchIfEmpty(Mono.fromSupplier(() -> answer(HttpStatus.NOT_FOUND, "unknown_app", "Unknown app"))))
+		// A spent address may still bring a registered app's signed batch (Facebook's
+		// addresses carry every tenant's), but not a guess that costs a database lookup.
+		if (this.limits.addressSpent(address) && !this.directory.isKnown(app)) {
+			return Mono.just(refuse(null, address, Refusal.UNKNOWN_APP));
+		}
+		return this.directory.lookUp(app)
+			.flatMap((entry) -> checkThenRead(entry, request, address, started))
+			.switchIfEmpty(Mono.fromSupplier(() -> refuse(null, address, Refusal.UNKNOWN_APP)))
 			.timeout(this.settings.answerWithin())
-			.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(app))
 			.onErrorResume(SecretUnavailable.class, (ex) -> {
 				logger.error("Webhook for app {} not checked: {}", app, ex.getMessage());
 				return Mono
@@ -90,6 +99,30 @@ class WebhookIntake {
 				|| ex instanceof TimeoutException;
 	}
 
+	private Mono<ResponseEntity<String>> checkThenRead(AppDirectory.Entry entry, ServerHttpRequest request,
+			String address, Timer.Sample started) {
+		String sha256 = request.getHeaders().getFirst("X-Hub-Signature-256");
+		String sha1 = request.getHeaders().getFirst("X-Hub-Signature");
+		String signature = (sha256 != null) ? sha256 : (this.settings.acceptSha1Signature() ? sha1 : null);
+		if (signature == null) {
+			return Mono.just(refuse(entry, address, Refusal.MISSING_SIGNATURE));
+		}
+		long declared = request.getHeaders().getContentLength();
+		long maxBody = this.settings.maxBodySize().toBytes();
+		if (declared > maxBody) {
+			return Mono.just(refuse(entry, address, Refusal.TOO_LARGE));
+		}
+		long reading = (declared >= 0) ? declared : maxBody;
+		if (!this.limits.startReading(reading)) {
+			return Mono.just(answer(HttpStatus.SERVICE_UNAVAILABLE, "busy_reading", "Too many bodies being read"));
+		}
+		String algorithm = (sha256 != null) ? "sha256" : "sha1";
+		return readBody(request).doFinally((signal) -> this.limits.doneReading(reading))
+			.flatMap((body) -> checkAndStore(entry, algorithm, signature, body, address, started))
+			.onErrorResume(DataBufferLimitException.class,
+					(ex) -> Mono.just(refuse(entry, address, Refusal.TOO_LARGE)));
+	}
+
 	private Mono<byte[]> readBody(ServerHttpRequest request) {
 		return DataBufferUtils.join(request.getBody(), (int) this.settings.maxBodySize().toBytes()).map((buffer) -> {
 			byte[] bytes = new byte[buffer.readableByteCount()];
@@ -99,51 +132,48 @@ class WebhookIntake {
 		}).defaultIfEmpty(new byte[0]);
 	}
 
-	private Mono<ResponseEntity<String>> checkAndStore(AppDirectory.Entry entry, ServerHttpRequest request, byte[] body,
-			Timer.Sample started) {
-		String sha256 = request.getHeaders().getFirst("X-Hub-Signature-256");
-		String sha1 = request.getHeaders().getFirst("X-Hub-Signature");
-		String header = (sha256 != null) ? sha256 : (this.settings.acceptSha1Signature() ? sha1 : null);
-		if (header == null) {
-			return reject(entry, HttpStatus.FORBIDDEN, "missing_signature", "No X-Hub-Signature-256 header");
-		}
-		if (!Signatures.matches((sha256 != null) ? "sha256" : "sha1", header, body, entry.appSecret())) {
-			return reject(entry, HttpStatus.FORBIDDEN, "bad_signature", "The signature does not match the body");
+	private Mono<ResponseEntity<String>> checkAndStore(AppDirectory.Entry entry, String algorithm, String signature,
+			byte[] body, String address, Timer.Sample started) {
+		if (!Signatures.matches(algorithm, signature, body, entry.appSecret())) {
+			return Mono.just(refuse(entry, address, Refusal.BAD_SIGNATURE));
 		}
 		return BatchContents.read(this.json, body)
-			.map((contents) -> store(entry, body, contents, started))
-			.orElseGet(() -> reject(entry, HttpStatus.BAD_REQUEST, "malformed_json",
-					"The body is not a webhook batch ({\"object\", \"entry\": [...]})"));
+			.map((contents) -> storeWithinLimit(entry, body, contents, started))
+			.orElseGet(() -> Mono.just(refuse(entry, address, Refusal.MALFORMED_JSON)));
 	}
 
-	private Mono<ResponseEntity<String>> store(AppDirectory.Entry entry, byte[] body, BatchContents contents,
+	private Mono<ResponseEntity<String>> storeWithinLimit(AppDirectory.Entry entry, byte[] body, BatchContents contents,
 			Timer.Sample started) {
+		if (!this.limits.takeSigned(entry.app())) {
+			this.refusals.count(entry.tenant(), entry.app(), Refusal.SIGNED_RATE_LIMITED);
+			return Mono.just(tooMany(Refusal.SIGNED_RATE_LIMITED, this.limits.signedRetryAfterSeconds()));
+		}
 		return this.groupCommit.store(new Batch(entry.tenant(), entry.app(), body, contents.entries())).map((id) -> {
 			this.meters.stored(entry.app(), contents, started);
 			return answer(HttpStatus.OK, "received", "EVENT_RECEIVED");
 		});
 	}
 
-	private Mono<ResponseEntity<String>> reject(AppDirectory.Entry entry, HttpStatus status, String reason,
-			String detail) {
-		this.meters.rejected(entry.app(), reason);
-		return this.transactions
-			.inTenant(entry.tenant(),
-					(db) -> db.sql(IntakeRows.REJECT)
-						.bind("tenant", entry.tenant().value())
-						.bind("app", entry.app().value())
-						.bind("status", status.value())
-						.bind("reason", reason)
-						.bind("detail", detail)
-						.then())
-			.then(Mono.fromSupplier(() -> answer(status, reason, detail)));
+	/**
+	 * The refusal's answer, or 429 once the address or the app has used up its refusals;
+	 * counted for the app's health page when the app is known.
+	 */
+	private ResponseEntity<String> refuse(AppDirectory.@Nullable Entry entry, String address, Refusal refusal) {
+		boolean withinBudget = this.limits.takeRefusal(address, (entry != null) ? entry.app() : null);
+		Refusal answered = withinBudget ? refusal : Refusal.RATE_LIMITED;
+		if (entry != null) {
+			this.refusals.count(entry.tenant(), entry.app(), answered);
+		}
+		return withinBudget ? answer(refusal.status(), refusal.reason(), refusal.detail())
+				: tooMany(answered, this.limits.refusalsRetryAfterSeconds());
 	}
 
-	private Mono<ResponseEntity<String>> tooLarge(AppId app) {
-		return this.directory.lookUp(app)
-			.flatMap((entry) -> reject(entry, HttpStatus.PAYLOAD_TOO_LARGE, "too_large",
-					"The body exceeds " + this.settings.maxBodySize()))
-			.switchIfEmpty(Mono.fromSupplier(() -> answer(HttpStatus.PAYLOAD_TOO_LARGE, "too_large", "Too large")));
+	private ResponseEntity<String> tooMany(Refusal refusal, long retryAfterSeconds) {
+		this.meters.answered(refusal.reason());
+		return ResponseEntity.status(refusal.status())
+			.header("Retry-After", Long.toString(retryAfterSeconds))
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(refusal.detail());
 	}
 
 	private ResponseEntity<String> answer(HttpStatus status, String outcome, String text) {
