@@ -75,6 +75,10 @@ class ApiProblems implements WebExceptionHandler {
 		return write(exchange, Problem.of(HttpStatus.UNAUTHORIZED, "unauthorized", detail, path(exchange)));
 	}
 
+	Mono<Void> tooManyRequests(ServerWebExchange exchange, String detail) {
+		return write(exchange, Problem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail, path(exchange)));
+	}
+
 	Mono<Void> forbidden(ServerWebExchange exchange, String detail) {
 		return write(exchange, Problem.of(HttpStatus.FORBIDDEN, "forbidden", detail, path(exchange)));
 	}

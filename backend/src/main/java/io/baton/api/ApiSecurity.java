@@ -29,6 +29,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 
 /**
  * The API's own security chain, ahead of the dashboard's. {@code Authorization: Bearer
@@ -46,7 +47,8 @@ class ApiSecurity {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
-	SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ApiKeys keys, ApiProblems errors) {
+	SecurityWebFilterChain apiFilterChain(ServerHttpSecurity http, ApiKeys keys, ApiProblems errors,
+			KeyGuesses guesses) {
 		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/v1/**", DOCS, DOCS + "/**"))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(DOCS, DOCS + "/**")
 				.permitAll()
@@ -54,7 +56,8 @@ class ApiSecurity {
 				.access(ApiSecurity::staffSession)
 				.anyExchange()
 				.hasAuthority(ApiKeyAuthentication.AUTHORITY))
-			.addFilterAt(bearerKeys(keys, errors), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterBefore(guessedKeysWait(guesses, errors), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAt(bearerKeys(keys, errors, guesses), SecurityWebFiltersOrder.AUTHENTICATION)
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(ApiSecurity::sessionChanges)
 				.accessDeniedHandler((exchange, denied) -> errors.forbidden(exchange,
 						"A signed-in session changes things only with its CSRF token (header X-CSRF-TOKEN).")))
@@ -69,12 +72,29 @@ class ApiSecurity {
 			.build();
 	}
 
-	private static AuthenticationWebFilter bearerKeys(ApiKeys keys, ApiProblems errors) {
+	private static AuthenticationWebFilter bearerKeys(ApiKeys keys, ApiProblems errors, KeyGuesses guesses) {
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(keyManager(keys));
 		filter.setServerAuthenticationConverter(ApiSecurity::bearer);
-		filter.setAuthenticationFailureHandler(
-				(exchange, failure) -> errors.unauthorized(exchange.getExchange(), failure.getMessage()));
+		filter.setAuthenticationFailureHandler((exchange, failure) -> {
+			guesses.refused(exchange.getExchange());
+			return errors.unauthorized(exchange.getExchange(), failure.getMessage());
+		});
 		return filter;
+	}
+
+	/** A key from an address that has guessed too much waits, before any lookup. */
+	private static WebFilter guessedKeysWait(KeyGuesses guesses, ApiProblems errors) {
+		return (exchange, chain) -> {
+			if (isBearer(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION))
+					&& guesses.spent(exchange)) {
+				exchange.getResponse()
+					.getHeaders()
+					.set(HttpHeaders.RETRY_AFTER, Long.toString(guesses.retryAfterSeconds()));
+				return errors.tooManyRequests(exchange,
+						"Too many unknown or revoked API keys from this address; try again later.");
+			}
+			return chain.filter(exchange);
+		};
 	}
 
 	/**

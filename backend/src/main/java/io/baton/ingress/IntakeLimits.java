@@ -1,13 +1,11 @@
 package io.baton.ingress;
 
-import java.net.Inet6Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
 import io.baton.graph.AppId;
+import io.baton.platform.Budgets;
 
 import org.springframework.stereotype.Component;
 
@@ -35,20 +33,6 @@ class IntakeLimits {
 		this.refusalsByApp = new Budgets(settings.refusalsPerApp(), settings.trackedKeys());
 		this.signedByApp = new Budgets(settings.signedPerApp(), settings.trackedKeys());
 		this.maxReadingBytes = settings.maxReadingSize().toBytes();
-	}
-
-	/** The address (an IPv6 one by its /64, which one client usually holds whole). */
-	static String addressOf(@Nullable InetSocketAddress remote) {
-		if (remote == null || remote.getAddress() == null) {
-			return (remote != null) ? remote.getHostString() : "unknown";
-		}
-		InetAddress address = remote.getAddress();
-		if (address instanceof Inet6Address) {
-			byte[] bytes = address.getAddress();
-			java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
-			return java.util.HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
-		}
-		return address.getHostAddress();
 	}
 
 	/** Whether the address has used up its refusals for now. */

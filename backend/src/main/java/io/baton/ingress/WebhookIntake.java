@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.baton.apps.AppDirectory;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookBatches.Batch;
+import io.baton.platform.Budgets;
 import io.baton.secrets.SecretUnavailable;
 
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -68,7 +69,7 @@ class WebhookIntake {
 	@PostMapping("/webhooks/{appId}")
 	Mono<ResponseEntity<String>> receive(@PathVariable String appId, ServerHttpRequest request) {
 		Timer.Sample started = this.meters.requestStarted();
-		String address = IntakeLimits.addressOf(request.getRemoteAddress());
+		String address = Budgets.addressOf(request.getRemoteAddress());
 		AppId app = AppId.parse(appId).orElse(null);
 		if (app == null) {
 			return Mono.just(refuse(null, address, Refusal.UNKNOWN_APP));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
+import io.baton.apps.ApiKeys;
 import io.baton.graph.AppId;
 import io.baton.ingress.WebhookBatches.Batch;
 import io.baton.platform.DatabaseSettings;
@@ -55,7 +56,8 @@ import static org.awaitility.Awaitility.await;
  */
 @BatonTest(properties = { "baton.web.trusted-proxies=127.0.0.1/32,::1/128", "baton.ingress.refusals-per-address=5",
 		"baton.ingress.refusals-per-app=20", "baton.ingress.signed-per-app=10", "baton.ingress.max-reading-size=2MB",
-		"baton.ingress.max-waiting-size=1MB", "baton.ingress.refusals-write-every=200ms" })
+		"baton.ingress.max-waiting-size=1MB", "baton.ingress.refusals-write-every=200ms",
+		"baton.api.refused-keys-per-address=5" })
 @DirtiesContext
 class IntakeCostTests {
 
@@ -214,6 +216,33 @@ class IntakeCostTests {
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(healthPage()).contains("id=\"signed-rate-limited\"")
 				.contains("<strong>1</strong> correctly signed batches"));
+	}
+
+	@Test
+	void anAddressGuessingApiKeysGets429BeforeItsKeysAreLookedUpWhileOtherAddressesGoOn() {
+		String key = this.context.getBean(ApiKeys.class).create(this.acme, this.app, "bot").block().value();
+		String guesser = anAddress();
+		for (int i = 0; i < 5; i++) {
+			assertThat(apiGet(guesser, "bk_guess" + i).statusCode()).isEqualTo(401);
+		}
+
+		HttpResponse<String> limited = apiGet(guesser, key);
+		HttpResponse<String> elsewhere = apiGet(anAddress(), key);
+
+		assertThat(limited.statusCode()).isEqualTo(429);
+		assertThat(limited.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(limited.headers().firstValue("Retry-After"))
+			.hasValueSatisfying((seconds) -> assertThat(Integer.parseInt(seconds)).isPositive());
+		assertThat(elsewhere.statusCode()).isEqualTo(200);
+	}
+
+	private HttpResponse<String> apiGet(String address, String key) {
+		return TestHttp.send(this.http,
+				TestHttp.request(URI.create(this.baseUrl + "/api/v1/apps/" + this.app + "/endpoint"))
+					.header("Authorization", "Bearer " + key)
+					.header("X-Forwarded-For", address)
+					.GET()
+					.build());
 	}
 
 	private static String anAddress() {

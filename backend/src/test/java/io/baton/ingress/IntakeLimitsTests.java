@@ -6,6 +6,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import io.baton.graph.AppId;
+import io.baton.platform.Budgets;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -59,10 +60,10 @@ class IntakeLimitsTests {
 
 	@Test
 	void anIpv6ClientCountsAsItsSlash64() {
-		assertThat(IntakeLimits.addressOf(new InetSocketAddress("2001:db8:1:2:aaaa::1", 443)))
-			.isEqualTo(IntakeLimits.addressOf(new InetSocketAddress("2001:db8:1:2:bbbb::7", 443)))
-			.isNotEqualTo(IntakeLimits.addressOf(new InetSocketAddress("2001:db8:1:3::1", 443)));
-		assertThat(IntakeLimits.addressOf(new InetSocketAddress("192.0.2.7", 443))).isEqualTo("192.0.2.7");
+		assertThat(Budgets.addressOf(new InetSocketAddress("2001:db8:1:2:aaaa::1", 443)))
+			.isEqualTo(Budgets.addressOf(new InetSocketAddress("2001:db8:1:2:bbbb::7", 443)))
+			.isNotEqualTo(Budgets.addressOf(new InetSocketAddress("2001:db8:1:3::1", 443)));
+		assertThat(Budgets.addressOf(new InetSocketAddress("192.0.2.7", 443))).isEqualTo("192.0.2.7");
 	}
 
 	@Test

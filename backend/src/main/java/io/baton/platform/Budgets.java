@@ -1,9 +1,16 @@
-package io.baton.ingress;
+package io.baton.platform;
 
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Token buckets by key (a client address, an app id), each holding at most a minute's
@@ -12,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * are dropped, and keys that still find no room share one bucket. A {@code perMinute} of
  * zero or less turns the budget off.
  */
-final class Budgets {
+public final class Budgets {
 
 	private static final long SWEEP_AT_MOST_EVERY = Duration.ofSeconds(1).toNanos();
 
@@ -26,18 +33,18 @@ final class Budgets {
 
 	private final AtomicLong lastSweep = new AtomicLong(System.nanoTime() - SWEEP_AT_MOST_EVERY);
 
-	Budgets(int perMinute, int maxKeys) {
+	public Budgets(int perMinute, int maxKeys) {
 		this.perMinute = perMinute;
 		this.maxKeys = maxKeys;
 		this.overflow = new Bucket(perMinute, System.nanoTime());
 	}
 
-	boolean isOff() {
+	public boolean isOff() {
 		return this.perMinute <= 0;
 	}
 
 	/** Whether the key has no token left now (takes none). */
-	boolean spent(String key) {
+	public boolean spent(String key) {
 		if (isOff()) {
 			return false;
 		}
@@ -46,13 +53,30 @@ final class Budgets {
 	}
 
 	/** Takes one of the key's tokens; false when there is none left. */
-	boolean take(String key) {
+	public boolean take(String key) {
 		return isOff() || bucket(key).take(System.nanoTime());
 	}
 
 	/** Seconds until a spent budget has a token again, for {@code Retry-After}. */
-	long retryAfterSeconds() {
+	public long retryAfterSeconds() {
 		return Math.max(1, (long) Math.ceil(60.0 / Math.max(1, this.perMinute)));
+	}
+
+	/**
+	 * A client's key for per-address budgets: its address, an IPv6 one by its /64, which
+	 * one client usually holds whole.
+	 */
+	public static String addressOf(@Nullable InetSocketAddress remote) {
+		if (remote == null || remote.getAddress() == null) {
+			return (remote != null) ? remote.getHostString() : "unknown";
+		}
+		InetAddress address = remote.getAddress();
+		if (address instanceof Inet6Address) {
+			byte[] bytes = address.getAddress();
+			Arrays.fill(bytes, 8, 16, (byte) 0);
+			return HexFormat.of().formatHex(bytes, 0, 8) + "::/64";
+		}
+		return address.getHostAddress();
 	}
 
 	private Bucket bucket(String key) {
