@@ -78,7 +78,7 @@ public class DeliveryHealth {
 		return scoped(db, HealthRows.FAILURES, tenant, app, since)
 			.map((row) -> new DeliveryFigures.Failure(row.get("delivery_id", Long.class),
 					row.get("attempt", Integer.class), row.get("at", Instant.class), row.get("status", Integer.class),
-					row.get("outcome", String.class), row.get("error", String.class),
+					row.get("outcome", String.class), DeliveryRows.shown(row.get("error", String.class)),
 					Redaction.of(row.get("response_body", String.class))))
 			.all();
 	}

@@ -102,7 +102,7 @@ final class DeliveryRows {
 				row.get("received_at", Instant.class), row.get("created_at", Instant.class),
 				DeliveryStatus.of(row.get("status", String.class)), row.get("attempts", Integer.class),
 				row.get("next_attempt_at", Instant.class), row.get("last_status", Integer.class),
-				row.get("last_error", String.class), row.get("delivered_at", Instant.class), payload, List.of());
+				shown(row.get("last_error", String.class)), row.get("delivered_at", Instant.class), payload, List.of());
 	}
 
 	/** The payload as staff may read it, tokens redacted. */
@@ -115,9 +115,9 @@ final class DeliveryRows {
 
 	static DeliveryView.Attempt attempt(Readable row) {
 		return new DeliveryView.Attempt(row.get("attempt", Integer.class), row.get("at", Instant.class),
-				row.get("endpoint", String.class), row.get("duration_ms", Integer.class),
-				row.get("status", Integer.class), row.get("outcome", String.class), row.get("error", String.class),
-				Redaction.of(row.get("response_body", String.class)));
+				Redaction.url(row.get("endpoint", String.class)), row.get("duration_ms", Integer.class),
+				row.get("status", Integer.class), row.get("outcome", String.class),
+				shown(row.get("error", String.class)), Redaction.of(row.get("response_body", String.class)));
 	}
 
 	static EndpointHealth endpoint(Readable row, Instant now) {
@@ -126,11 +126,16 @@ final class DeliveryRows {
 		Instant openUntil = row.get("circuit_open_until", Instant.class);
 		Instant disabledAt = row.get("disabled_at", Instant.class);
 		Instant lastSuccess = row.get("last_success_at", Instant.class);
-		return new EndpointHealth(row.get("bot_endpoint", String.class),
+		return new EndpointHealth(Redaction.url(row.get("bot_endpoint", String.class)),
 				EndpointState.of(now, disabledAt, openUntil, consecutiveFailures, lastSuccess), consecutiveFailures,
 				row.get("failing_since", Instant.class), openUntil, disabledAt,
-				row.get("disabled_reason", String.class), lastSuccess, row.get("last_failure_at", Instant.class),
+				shown(row.get("disabled_reason", String.class)), lastSuccess, row.get("last_failure_at", Instant.class),
 				row.get("pending", Long.class), row.get("dead", Long.class));
+	}
+
+	/** An error as staff may read it: the endpoint URLs it quotes without credentials. */
+	static @Nullable String shown(@Nullable String error) {
+		return (error != null) ? Redaction.message(error) : null;
 	}
 
 }

@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
 
@@ -25,7 +27,9 @@ import org.springframework.stereotype.Component;
  * Routes the unrouted batches of one app in one transaction: claims them, drops events
  * already seen, keeps what the events tell about contacts, and queues one delivery per
  * new event, in the order Facebook sent them; then marks the batches routed. A failure
- * undoes all of it and the batches wait for the next try.
+ * undoes all of it and the batches wait for the next try. The batches of an app (or
+ * tenant) deleted before they were routed are marked discarded instead: nothing of them
+ * can be kept, and retrying them would hold up everyone else's.
  */
 @Component
 class BatchRouter {
@@ -38,10 +42,14 @@ class BatchRouter {
 
 	private final RoutingSettings settings;
 
-	BatchRouter(TenantTransactions transactions, ContactFacts contactFacts, RoutingSettings settings) {
+	private final AuditLog auditLog;
+
+	BatchRouter(TenantTransactions transactions, ContactFacts contactFacts, RoutingSettings settings,
+			AuditLog auditLog) {
 		this.transactions = transactions;
 		this.contactFacts = contactFacts;
 		this.settings = settings;
+		this.auditLog = auditLog;
 	}
 
 	/** Routes the next app's waiting batches; empty when none wait. */
@@ -63,22 +71,44 @@ class BatchRouter {
 	private Mono<Routed> route(DatabaseClient db, List<StoredBatch> batches) {
 		TenantId tenant = batches.get(0).tenant();
 		String app = batches.get(0).appId();
+		return destination(db, tenant, app).flatMap((destination) -> switch (destination) {
+			case BOT, NO_BOT -> routeEvents(db, tenant, app, batches, destination == Destination.BOT);
+			case APP_DELETED, TENANT_DELETED -> discard(db, tenant, app, batches, destination);
+		});
+	}
+
+	private Mono<Destination> destination(DatabaseClient db, TenantId tenant, String app) {
+		return db.sql(RoutingRows.DESTINATION)
+			.bind("tenant", tenant.value())
+			.bind("app", app)
+			.map((row) -> Destination.of(Boolean.TRUE.equals(row.get("tenant_exists", Boolean.class)),
+					row.get("has_endpoint", Boolean.class)))
+			.one();
+	}
+
+	private Mono<Routed> routeEvents(DatabaseClient db, TenantId tenant, String app, List<StoredBatch> batches,
+			boolean hasEndpoint) {
 		Map<String, Routable> byKey = new LinkedHashMap<>();
 		for (StoredBatch batch : batches) {
 			for (Event event : eventsOf(batch)) {
 				byKey.putIfAbsent(event.dedupeKey(), new Routable(batch, event));
 			}
 		}
-		return db.sql(RoutingRows.BOT_ENDPOINT)
-			.bind("app", app)
-			.map((row) -> row.get("bot_endpoint", String.class) != null)
-			.one()
-			.defaultIfEmpty(false)
-			.flatMap((hasEndpoint) -> unseen(db, tenant, app, byKey)
-				.flatMap((fresh) -> queue(db, tenant, app, fresh, hasEndpoint)
-					.then(this.contactFacts.keep(db, tenant, app, fresh.stream().map(Routable::event).toList()))
-					.then(markRouted(db, app, batches))
-					.thenReturn(new Routed(app, batches, fresh.size(), byKey.size() - fresh.size()))));
+		return unseen(db, tenant, app, byKey).flatMap((fresh) -> queue(db, tenant, app, fresh, hasEndpoint)
+			.then(this.contactFacts.keep(db, tenant, app, fresh.stream().map(Routable::event).toList()))
+			.then(mark(db, RoutingRows.MARK_ROUTED, tenant, app, batches))
+			.thenReturn(new Routed(app, batches, fresh.size(), byKey.size() - fresh.size(), false)));
+	}
+
+	private Mono<Routed> discard(DatabaseClient db, TenantId tenant, String app, List<StoredBatch> batches,
+			Destination destination) {
+		logger.info("Discarding {} batches of app {} of tenant {}: the {} was deleted before they were routed",
+				batches.size(), app, tenant, (destination == Destination.TENANT_DELETED) ? "tenant" : "app");
+		Mono<Void> audit = (destination == Destination.APP_DELETED)
+				? this.auditLog.recordBySystem(tenant, "app.batches_discarded", app, Map.of("batches", batches.size()))
+				: Mono.empty();
+		return mark(db, RoutingRows.MARK_DISCARDED, tenant, app, batches).then(audit)
+			.thenReturn(new Routed(app, batches, 0, 0, true));
 	}
 
 	private List<Event> eventsOf(StoredBatch batch) {
@@ -122,9 +152,10 @@ class BatchRouter {
 		return rows.isEmpty() ? Mono.just(0L) : RoutingRows.DELIVERIES.run(db, rows);
 	}
 
-	private Mono<Long> markRouted(DatabaseClient db, String app, List<StoredBatch> batches) {
+	private Mono<Long> mark(DatabaseClient db, String sql, TenantId tenant, String app, List<StoredBatch> batches) {
 		Instant oldest = batches.stream().map(StoredBatch::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
-		return db.sql(RoutingRows.MARK_ROUTED)
+		return db.sql(sql)
+			.bind("tenant", tenant.value())
 			.bind("app", app)
 			.bind("ids", batches.stream().map(StoredBatch::id).toArray(Long[]::new))
 			.bind("oldest", oldest)
@@ -142,8 +173,28 @@ class BatchRouter {
 	record Routable(StoredBatch batch, Event event) {
 	}
 
-	/** What one routing transaction did. */
-	record Routed(String appId, List<StoredBatch> batches, int queued, int duplicates) {
+	/**
+	 * What one routing transaction did: queued events and dropped duplicates, or
+	 * discarded the batches of a deleted app.
+	 */
+	record Routed(String appId, List<StoredBatch> batches, int queued, int duplicates, boolean discarded) {
+	}
+
+	/** Where the batches' events go, if anywhere. */
+	enum Destination {
+
+		BOT, NO_BOT, APP_DELETED, TENANT_DELETED;
+
+		static Destination of(boolean tenantExists, @Nullable Boolean hasEndpoint) {
+			if (!tenantExists) {
+				return TENANT_DELETED;
+			}
+			if (hasEndpoint == null) {
+				return APP_DELETED;
+			}
+			return hasEndpoint ? BOT : NO_BOT;
+		}
+
 	}
 
 }

@@ -18,16 +18,25 @@ final class RoutingRows {
 			FROM claim_batches(:limit)
 			""";
 
-	static final String BOT_ENDPOINT = """
-			SELECT bot_endpoint
-			FROM apps
-			WHERE app_id = :app
+	/**
+	 * Whether the batches' tenant still exists and, if their app does too, whether it has
+	 * a bot endpoint ({@code null} when the app was deleted).
+	 */
+	static final String DESTINATION = """
+			SELECT EXISTS (SELECT 1 FROM tenants WHERE id = :tenant) AS tenant_exists,
+			       (SELECT bot_endpoint IS NOT NULL FROM apps WHERE tenant_id = :tenant AND app_id = :app) AS has_endpoint
 			""";
 
 	static final String MARK_ROUTED = """
 			UPDATE webhook_batches
 			SET routed_at = now()
-			WHERE app_id = :app AND id = ANY(:ids) AND received_at >= :oldest
+			WHERE tenant_id = :tenant AND app_id = :app AND id = ANY(:ids) AND received_at >= :oldest
+			""";
+
+	static final String MARK_DISCARDED = """
+			UPDATE webhook_batches
+			SET routed_at = now(), discarded = true
+			WHERE tenant_id = :tenant AND app_id = :app AND id = ANY(:ids) AND received_at >= :oldest
 			""";
 
 	static final String ACCOUNT_LINKING = """

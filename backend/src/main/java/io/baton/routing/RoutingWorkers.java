@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs the routing loops: woken when intake in this process stores batches, polling for
  * those stored by other processes. Records the routing lag (from intake's commit to
- * routing's) per app.
+ * routing's) per app, and counts the batches discarded because their app was deleted.
  */
 @Component
 class RoutingWorkers {
@@ -72,6 +72,9 @@ class RoutingWorkers {
 			.publishPercentileHistogram()
 			.register(this.meters);
 		routed.batches().forEach((batch) -> lag.record(Duration.between(batch.receivedAt(), now)));
+		if (routed.discarded()) {
+			this.meters.counter("baton.routing.batches.discarded").increment(routed.batches().size());
+		}
 		this.meters.counter("baton.routing.events", "app", routed.appId(), "outcome", "queued")
 			.increment(routed.queued());
 		this.meters.counter("baton.routing.events", "app", routed.appId(), "outcome", "duplicate")

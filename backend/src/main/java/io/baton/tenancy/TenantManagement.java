@@ -1,6 +1,7 @@
 package io.baton.tenancy;
 
 import io.baton.platform.Rejected;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,10 +23,14 @@ public class TenantManagement {
 
 	private final AuditLog auditLog;
 
-	TenantManagement(DatabaseClient database, TenantTransactions transactions, AuditLog auditLog) {
+	private final List<BeforeTenantDeletion> beforeDeletion;
+
+	TenantManagement(DatabaseClient database, TenantTransactions transactions, AuditLog auditLog,
+			List<BeforeTenantDeletion> beforeDeletion) {
 		this.database = database;
 		this.transactions = transactions;
 		this.auditLog = auditLog;
+		this.beforeDeletion = beforeDeletion;
 	}
 
 	/** Creates a tenant owned by {@code owner}. */
@@ -88,20 +93,23 @@ public class TenantManagement {
 	}
 
 	/**
-	 * Deletes the tenant with all its data. The owner confirms by typing the tenant's
-	 * name.
+	 * Deletes the tenant with all its data, after the other modules have undone what they
+	 * set up outside Baton for it ({@link BeforeTenantDeletion}). The owner confirms by
+	 * typing the tenant's name.
 	 */
 	public Mono<Void> delete(CurrentTenant current, String confirmation) {
 		current.require(current.role() == Role.OWNER, "delete the tenant");
 		if (!current.name().equals(confirmation.strip())) {
 			return Mono.error(new Rejected("Type the tenant's name exactly to confirm deletion."));
 		}
-		return this.transactions.inTenant(current.id(),
-				(db) -> db.sql(TenantRows.DELETE_TENANT)
-					.bind("tenant", current.id().value())
-					.fetch()
-					.rowsUpdated()
-					.then());
+		return Flux.fromIterable(this.beforeDeletion)
+			.concatMap((step) -> step.prepare(current))
+			.then(this.transactions.inTenant(current.id(),
+					(db) -> db.sql(TenantRows.DELETE_TENANT)
+						.bind("tenant", current.id().value())
+						.fetch()
+						.rowsUpdated()
+						.then()));
 	}
 
 	static String validName(String name) {

@@ -224,6 +224,28 @@ class ConnectPagesTests {
 			.path("data")).isEmpty();
 	}
 
+	@Test
+	void deletingATenantUnsubscribesItsAppsFromTheirPagesFirst() {
+		register(this.acmeAdmin, this.acme, this.appSecret);
+		connect(PAGE_PERMISSIONS, List.of(this.pages.get(0), this.pages.get(1)));
+
+		this.acmeAdmin.post()
+			.uri("/t/" + this.acme.id() + "/delete")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("confirmation=" + ACME_TENANT)
+			.exchange()
+			.expectStatus()
+			.is3xxRedirection();
+
+		assertThat(subscribedApps(this.pages.get(0))).doesNotContain(this.appId);
+		assertThat(subscribedApps(this.pages.get(1))).doesNotContain(this.appId);
+		assertThat(this.world
+			.graphGet("/sandbox/graph/v24.0/" + this.appId + "/subscriptions?access_token=" + this.appId + "%7C"
+					+ this.appSecret)
+			.path("body")
+			.path("data")).isEmpty();
+	}
+
 	private void register(WebTestClient client, CurrentTenant tenant, String secret) {
 		new PageConnections(this.world, client, tenant).register(this.appId, secret);
 	}

@@ -35,4 +35,44 @@ class CredentialRedactionTests {
 		assertThat(Redaction.of("denied: api_key=k-2&authorization_code=c-3")).doesNotContain("k-2", "c-3");
 	}
 
+	@Test
+	void hidesCodesAndKeysThatAreCredentials() {
+		JsonNode redacted = JSON.readTree(Redaction.of("""
+				{"code": "oauth-code-1", "auth_code": "ac-2", "private_key": "pk-3", "key": "k-4",
+				 "signingKey": "sk-5"}"""));
+
+		assertThat(redacted.toString()).doesNotContain("oauth-code-1", "ac-2", "pk-3", "k-4", "sk-5");
+		assertThat(Redaction.of("/done?code=c-6&state=s&key=k-7"))
+			.isEqualTo("/done?code=[redacted]&state=s&key=[redacted]");
+	}
+
+	@Test
+	void keepsCodesAndKeysThatAreNotCredentials() {
+		String graphError = """
+				{"error": {"message": "Invalid OAuth access token", "code": 190, "error_subcode": 460},
+				 "country_code": "FR", "postal_code": "75001", "language_code": "fr", "keyboard": "azerty",
+				 "monkey": "Coco", "barcode": "400638133393"}""";
+
+		JsonNode redacted = JSON.readTree(Redaction.of(graphError));
+
+		assertThat(redacted).isEqualTo(JSON.readTree(graphError));
+		assertThat(Redaction.of("error code=190 country_code=FR")).isEqualTo("error code=190 country_code=FR");
+	}
+
+	@Test
+	void hidesTheUserinfoAndQueryOfAUrl() {
+		assertThat(Redaction.url("https://bot:hunter2@bot.example:8443/hook?sig=s3cr3t&v=2#top"))
+			.isEqualTo("https://[redacted]@bot.example:8443/hook?[redacted]");
+		assertThat(Redaction.url("https://bot.example/hook")).isEqualTo("https://bot.example/hook");
+		assertThat(Redaction.url(null)).isNull();
+	}
+
+	@Test
+	void hidesTheUserinfoAndQueryOfUrlsInAMessage() {
+		String error = "Could not reach the bot: no answer from https://bot:hunter2@bot.example/hook?sig=s3cr3t, twice";
+
+		assertThat(Redaction.message(error))
+			.isEqualTo("Could not reach the bot: no answer from https://[redacted]@bot.example/hook?[redacted], twice");
+	}
+
 }

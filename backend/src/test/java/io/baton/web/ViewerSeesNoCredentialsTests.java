@@ -72,6 +72,17 @@ class ViewerSeesNoCredentialsTests {
 	}
 
 	@Test
+	void anAgentDoesNotSeeItEither() {
+		SignedInUser agent = Staff.signedIn(this.context, "Abe " + System.nanoTime());
+		String token = this.invitations.invite(this.acme, "abe@acme.example", Role.AGENT).block().token();
+		this.invitations.accept(token, agent).block();
+
+		String page = appPage(agent);
+
+		assertThat(page).contains(this.app.value()).doesNotContain(this.verifyToken);
+	}
+
+	@Test
 	void theOwnerDoes() {
 		assertThat(appPage(this.owner)).contains(this.verifyToken);
 	}
