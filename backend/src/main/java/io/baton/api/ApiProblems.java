@@ -9,6 +9,7 @@ import io.baton.apps.ApiKeyRevoked;
 import io.baton.platform.NotAllowed;
 import io.baton.platform.NotFound;
 import io.baton.platform.Rejected;
+import io.baton.platform.TooMany;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -95,6 +96,9 @@ class ApiProblems implements WebExceptionHandler {
 		}
 		if (failure instanceof NotAllowed) {
 			return Problem.of(HttpStatus.FORBIDDEN, "forbidden", failure.getMessage(), instance);
+		}
+		if (failure instanceof TooMany) {
+			return Problem.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", failure.getMessage(), instance);
 		}
 		if (failure instanceof Rejected) {
 			return Problem.of(HttpStatus.CONFLICT, "rejected", failure.getMessage(), instance);

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.baton.graph.AppId;
+import io.baton.platform.Budgets;
 import io.baton.platform.NotFound;
+import io.baton.platform.TooMany;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.TenantId;
@@ -30,11 +32,15 @@ public class Replays {
 
 	private final DeliveryLog log;
 
-	Replays(TenantTransactions transactions, AuditLog auditLog, DeliveryWorkers workers, DeliveryLog log) {
+	private final Budgets perTenant;
+
+	Replays(TenantTransactions transactions, AuditLog auditLog, DeliveryWorkers workers, DeliveryLog log,
+			DeliverySettings settings) {
 		this.transactions = transactions;
 		this.auditLog = auditLog;
 		this.workers = workers;
 		this.log = log;
+		this.perTenant = new Budgets(settings.replaysPerMinute(), 100_000);
 	}
 
 	/**
@@ -55,19 +61,21 @@ public class Replays {
 	}
 
 	private Mono<DeliveryView> replay(TenantId tenant, @Nullable AppId onlyApp, long id, Mono<Void> audit) {
-		return this.transactions
-			.inTenant(tenant,
-					(db) -> db.sql(DeliveryRows.REPLAY)
-						.bind("tenant", tenant.value())
-						.bind("id", id)
-						.bind("app", (onlyApp != null) ? onlyApp.value() : "")
-						.map((row) -> row.get("app_id", String.class))
-						.one()
-						.switchIfEmpty(
-								Mono.error(() -> new NotFound("No such delivery, or it is being sent right now.")))
-						.flatMap((app) -> audit))
-			.doOnSuccess((done) -> this.workers.wakeUp())
-			.then(this.log.find(tenant, id));
+		return withinQuota(
+				tenant)
+			.then(this.transactions
+				.inTenant(tenant,
+						(db) -> db.sql(DeliveryRows.REPLAY)
+							.bind("tenant", tenant.value())
+							.bind("id", id)
+							.bind("app", (onlyApp != null) ? onlyApp.value() : "")
+							.map((row) -> row.get("app_id", String.class))
+							.one()
+							.switchIfEmpty(
+									Mono.error(() -> new NotFound("No such delivery, or it is being sent right now.")))
+							.flatMap((app) -> audit))
+				.doOnSuccess((done) -> this.workers.wakeUp())
+				.then(this.log.find(tenant, id)));
 	}
 
 	/**
@@ -87,7 +95,7 @@ public class Replays {
 	}
 
 	private Mono<Long> replayDeadLetters(TenantId tenant, AppId app, Function<Long, Mono<Void>> audit) {
-		return this.transactions
+		return withinQuota(tenant).then(this.transactions
 			.inTenant(tenant,
 					(db) -> db.sql(DeliveryRows.REPLAY_DEAD_LETTERS)
 						.bind("tenant", tenant.value())
@@ -95,7 +103,16 @@ public class Replays {
 						.fetch()
 						.rowsUpdated()
 						.flatMap((count) -> audit.apply(count).thenReturn(count)))
-			.doOnSuccess((count) -> this.workers.wakeUp());
+			.doOnSuccess((count) -> this.workers.wakeUp()));
+	}
+
+	/**
+	 * Replays cost every tenant's bots and workers, so each tenant has a budget of them.
+	 */
+	private Mono<Void> withinQuota(TenantId tenant) {
+		return Mono.defer(() -> this.perTenant.take(tenant.toString()) ? Mono.empty()
+				: Mono.error(new TooMany("Replays are limited to " + this.perTenant.perMinute()
+						+ " a minute per tenant; try again in a minute.")));
 	}
 
 }

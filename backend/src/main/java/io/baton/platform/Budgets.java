@@ -39,6 +39,10 @@ public final class Budgets {
 		this.overflow = new Bucket(perMinute, System.nanoTime());
 	}
 
+	public int perMinute() {
+		return this.perMinute;
+	}
+
 	public boolean isOff() {
 		return this.perMinute <= 0;
 	}

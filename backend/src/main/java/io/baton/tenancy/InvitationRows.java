@@ -46,8 +46,8 @@ final class InvitationRows {
 			""";
 
 	static final String JOIN = """
-			INSERT INTO memberships (tenant_id, user_id, role)
-			VALUES (:tenant, :user, :role)
+			INSERT INTO memberships (tenant_id, user_id, role, requested_role)
+			VALUES (:tenant, :user, :role, :requested)
 			ON CONFLICT (tenant_id, user_id) DO NOTHING
 			""";
 
@@ -56,6 +56,12 @@ final class InvitationRows {
 			FROM invitations
 			WHERE tenant_id = :tenant AND lower(email) = lower(:email)
 			  AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+			""";
+
+	static final String PENDING = """
+			SELECT count(*) AS n
+			FROM invitations
+			WHERE tenant_id = :tenant AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
 			""";
 
 	private InvitationRows() {

@@ -1,7 +1,5 @@
 package io.baton.tenancy;
 
-import io.baton.platform.Rejected;
-import io.baton.platform.NotFound;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +9,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Flux;
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
 import reactor.core.publisher.Mono;
+
+import io.baton.platform.NotFound;
+import io.baton.platform.Rejected;
+import io.baton.platform.TooMany;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -60,6 +64,12 @@ public class Invitations {
 		return this.transactions.inTenant(current.id(), (db) -> pendingFor(db, current, cleanEmail).flatMap((count) -> {
 			if (count > 0) {
 				return Mono.error(new Rejected(cleanEmail + " already has a pending invitation: resend it instead."));
+			}
+			return pending(db, current);
+		}).flatMap((pending) -> {
+			if (pending >= this.settings.maxPendingInvitations()) {
+				return Mono.error(new TooMany("This tenant has " + pending
+						+ " invitations waiting, the most it may have: revoke some, or wait until they are accepted."));
 			}
 			return db.sql(InvitationRows.INVITE)
 				.bind("id", UUID.randomUUID())
@@ -124,7 +134,14 @@ public class Invitations {
 	}
 
 	/** The signed-in user accepts the invitation and joins its tenant with its role. */
-	public Mono<TenantId> accept(String token, SignedInUser user) {
+	/**
+	 * What accepting an invitation came to: the tenant, and whether a role waits for an
+	 * admin.
+	 */
+	public record Joined(TenantId tenant, boolean waitsForConfirmation) {
+	}
+
+	public Mono<Joined> accept(String token, SignedInUser user) {
 		return lookUp(token).flatMap((opened) -> {
 			if (opened.preview().status() != Invitation.Status.PENDING) {
 				return Mono.error(new Rejected(
@@ -134,12 +151,11 @@ public class Invitations {
 			CurrentTenant joining = new CurrentTenant(opened.tenantId(), opened.preview().tenantName(), false,
 					user.id(), user.name(), opened.preview().role());
 			return this.transactions
-				.inTenant(
-						opened.tenantId(), (
-								db) -> claim(db, opened, user).then(join(db, opened, user))
-									.then(this.auditLog.record(joining, "invitation.accepted", opened.preview().email(),
-											Map.of("role", opened.preview().role().key()))))
-				.thenReturn(opened.tenantId());
+				.inTenant(opened.tenantId(),
+						(db) -> claim(db, opened, user).then(join(db, opened, user))
+							.then(this.auditLog.record(joining, "invitation.accepted", opened.preview().email(),
+									Map.of("role", opened.preview().role().key()))))
+				.thenReturn(new Joined(opened.tenantId(), opened.preview().role() == Role.ADMIN));
 		});
 	}
 
@@ -168,11 +184,18 @@ public class Invitations {
 					: Mono.error(new Rejected("This invitation was used or revoked meanwhile; ask for a new one.")));
 	}
 
+	/**
+	 * Joins with the invitation's role; an admin invitation joins as a viewer asking for
+	 * admin, since whoever holds the link may not be the person it was sent to.
+	 */
 	private Mono<Void> join(DatabaseClient db, OpenedInvitation opened, SignedInUser user) {
+		Role invited = opened.preview().role();
+		boolean confirmFirst = invited == Role.ADMIN;
 		return db.sql(InvitationRows.JOIN)
 			.bind("tenant", opened.tenantId().value())
 			.bind("user", user.id().value())
-			.bind("role", opened.preview().role().key())
+			.bind("role", (confirmFirst ? Role.VIEWER : invited).key())
+			.bind("requested", Parameters.in(R2dbcType.VARCHAR, confirmFirst ? invited.key() : null))
 			.fetch()
 			.rowsUpdated()
 			.then();
@@ -182,6 +205,13 @@ public class Invitations {
 		return db.sql(InvitationRows.PENDING_FOR)
 			.bind("tenant", current.id().value())
 			.bind("email", email)
+			.map((row) -> row.get("n", Long.class))
+			.one();
+	}
+
+	private Mono<Long> pending(DatabaseClient db, CurrentTenant current) {
+		return db.sql(InvitationRows.PENDING)
+			.bind("tenant", current.id().value())
 			.map((row) -> row.get("n", Long.class))
 			.one();
 	}

@@ -2,6 +2,11 @@ package io.baton.tenancy;
 
 import java.time.Instant;
 
-/** A person in a tenant, with their role. */
-public record Member(UserId userId, String name, Role role, Instant joinedAt) {
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A person in a tenant, with their role, and the role an invitation asked for until an
+ * owner or admin confirms it.
+ */
+public record Member(UserId userId, String name, Role role, @Nullable Role requestedRole, Instant joinedAt) {
 }

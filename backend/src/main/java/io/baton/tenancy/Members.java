@@ -1,13 +1,17 @@
 package io.baton.tenancy;
 
-import io.baton.platform.Rejected;
-import io.baton.platform.NotFound;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import io.baton.platform.NotFound;
+import io.baton.platform.Rejected;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -46,11 +50,8 @@ public class Members {
 	}
 
 	public Flux<Member> list(CurrentTenant current) {
-		return this.transactions.inTenantMany(current.id(), (db) -> db.sql(TenantRows.LIST)
-			.bind("tenant", current.id().value())
-			.map((row) -> new Member(new UserId(row.get("user_id", UUID.class)), row.get("name", String.class),
-					Role.parse(row.get("role", String.class)).orElseThrow(), row.get("joined_at", Instant.class)))
-			.all());
+		return this.transactions.inTenantMany(current.id(),
+				(db) -> db.sql(TenantRows.LIST).bind("tenant", current.id().value()).map(Members::member).all());
 	}
 
 	/**
@@ -116,10 +117,16 @@ public class Members {
 		return db.sql(TenantRows.FIND)
 			.bind("tenant", current.id().value())
 			.bind("user", memberId.value())
-			.map((row) -> new Member(new UserId(row.get("user_id", UUID.class)), row.get("name", String.class),
-					Role.parse(row.get("role", String.class)).orElseThrow(), row.get("joined_at", Instant.class)))
+			.map(Members::member)
 			.one()
 			.switchIfEmpty(Mono.error(() -> new NotFound("No such member.")));
+	}
+
+	private static Member member(Readable row) {
+		return new Member(new UserId(row.get("user_id", UUID.class)), row.get("name", String.class),
+				Role.parse(row.get("role", String.class)).orElseThrow(),
+				Optional.ofNullable(row.get("requested_role", String.class)).flatMap(Role::parse).orElse(null),
+				row.get("joined_at", Instant.class));
 	}
 
 	private Mono<Void> setRole(DatabaseClient db, CurrentTenant current, UserId memberId, Role role) {

@@ -1,12 +1,14 @@
 package io.baton.tenancy;
 
-import io.baton.platform.Rejected;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import io.baton.platform.Rejected;
+import io.baton.platform.TooMany;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
@@ -25,18 +27,29 @@ public class TenantManagement {
 
 	private final List<BeforeTenantDeletion> beforeDeletion;
 
+	private final TenancySettings settings;
+
 	TenantManagement(DatabaseClient database, TenantTransactions transactions, AuditLog auditLog,
-			List<BeforeTenantDeletion> beforeDeletion) {
+			List<BeforeTenantDeletion> beforeDeletion, TenancySettings settings) {
 		this.database = database;
 		this.transactions = transactions;
 		this.auditLog = auditLog;
 		this.beforeDeletion = beforeDeletion;
+		this.settings = settings;
 	}
 
-	/** Creates a tenant owned by {@code owner}. */
+	/**
+	 * Creates a tenant owned by {@code owner}, unless they own the most tenants one
+	 * person may.
+	 */
 	public Mono<TenantId> create(SignedInUser owner, String name) {
 		return Mono.fromCallable(() -> validName(name))
-			.flatMap((cleanName) -> create(TenantId.random(), owner, cleanName, false));
+			.flatMap((cleanName) -> tenantsOf(owner.id()).filter((tenant) -> tenant.role() == Role.OWNER)
+				.count()
+				.flatMap((owned) -> (owned >= this.settings.maxOwnedTenants())
+						? Mono.error(new TooMany("You own " + owned
+								+ " tenants, the most one person may own: delete one, or transfer its ownership."))
+						: create(TenantId.random(), owner, cleanName, false)));
 	}
 
 	/** Creates the demo tenant, whose id is fixed, owned by {@code owner}. */

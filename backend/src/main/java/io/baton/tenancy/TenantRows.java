@@ -48,7 +48,7 @@ final class TenantRows {
 			""";
 
 	static final String LIST = """
-			SELECT m.user_id, u.name, m.role, m.joined_at
+			SELECT m.user_id, u.name, m.role, m.requested_role, m.joined_at
 			FROM memberships m
 			JOIN users u ON u.id = m.user_id
 			WHERE m.tenant_id = :tenant
@@ -56,7 +56,7 @@ final class TenantRows {
 			""";
 
 	static final String FIND = """
-			SELECT m.user_id, u.name, m.role, m.joined_at
+			SELECT m.user_id, u.name, m.role, m.requested_role, m.joined_at
 			FROM memberships m
 			JOIN users u ON u.id = m.user_id
 			WHERE m.tenant_id = :tenant AND m.user_id = :user FOR UPDATE OF m
@@ -64,7 +64,7 @@ final class TenantRows {
 
 	static final String SET_ROLE = """
 			UPDATE memberships
-			SET role = :role
+			SET role = :role, requested_role = NULL
 			WHERE tenant_id = :tenant AND user_id = :user
 			""";
 

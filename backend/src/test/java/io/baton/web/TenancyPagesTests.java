@@ -263,6 +263,35 @@ class TenancyPagesTests {
 	}
 
 	@Test
+	void anAdminInvitationJoinsAsAViewerUntilTheOwnerConfirmsTheAdminRole() {
+		String token = invite("rita@example.com", "admin");
+		SignedInUser rita = Staff.signedIn(this.context, "Rita " + System.nanoTime());
+		WebTestClient ritaClient = Staff.clientOf(this.context, rita);
+
+		String welcome = linkedPage(ritaClient,
+				post(ritaClient, "/invitations/" + token + "/accept", "").expectStatus().is3xxRedirection());
+
+		assertThat(welcome).contains("an owner or admin confirms your admin role");
+		assertThat(memberRoles()).contains(rita.name() + ":viewer");
+		post(ritaClient, "/t/" + this.tenant + "/members/" + rita.id() + "/role", "role=admin").expectStatus()
+			.isForbidden();
+		assertThat(get(this.ownerClient, "/t/" + this.tenant + "/members"))
+			.contains("invited as Admin, not yet confirmed")
+			.contains("Confirm as Admin");
+
+		post(this.ownerClient, "/t/" + this.tenant + "/members/" + rita.id() + "/role", "role=admin").expectStatus()
+			.is3xxRedirection();
+
+		assertThat(memberRoles()).contains(rita.name() + ":admin");
+		assertThat(get(this.ownerClient, "/t/" + this.tenant + "/members")).doesNotContain("not yet confirmed");
+	}
+
+	private static String linkedPage(WebTestClient client, WebTestClient.ResponseSpec redirect) {
+		String target = redirect.returnResult(Void.class).getResponseHeaders().getLocation().toString();
+		return get(client, target);
+	}
+
+	@Test
 	void theAuditLogFiltersByActionAndActor() {
 		invite("a@example.com", "agent");
 		invite("b@example.com", "viewer");
@@ -276,11 +305,19 @@ class TenancyPagesTests {
 		assertThat(nobody).contains("No entries match.");
 	}
 
+	/**
+	 * Joins through an invitation link; an admin's role is then confirmed by the owner.
+	 */
 	private SignedInUser join(String name, String role) {
 		String token = invite(name.toLowerCase() + "@example.com", role);
 		SignedInUser person = Staff.signedIn(this.context, name);
 		post(Staff.clientOf(this.context, person), "/invitations/" + token + "/accept", "").expectStatus()
 			.is3xxRedirection();
+		if (role.equals("admin")) {
+			post(this.ownerClient, "/t/" + this.tenant + "/members/" + person.id() + "/role", "role=admin")
+				.expectStatus()
+				.is3xxRedirection();
+		}
 		return person;
 	}
 

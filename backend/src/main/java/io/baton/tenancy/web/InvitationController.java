@@ -34,8 +34,11 @@ class InvitationController {
 	@PostMapping("/invitations/{token}/accept")
 	Mono<String> accept(@PathVariable String token, SignedInUser user, ServerWebExchange exchange) {
 		return this.invitations.accept(token, user)
-			.flatMap((tenant) -> Flash.success(exchange, "Welcome! You joined the tenant.")
-				.thenReturn("redirect:/t/" + tenant));
+			.flatMap((joined) -> Flash.success(exchange,
+					joined.waitsForConfirmation()
+							? "Welcome! You joined the tenant as a viewer; an owner or admin confirms your admin role."
+							: "Welcome! You joined the tenant.")
+				.thenReturn("redirect:/t/" + joined.tenant()));
 	}
 
 }
