@@ -3,7 +3,6 @@ package io.baton.apps;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -47,19 +46,19 @@ public class Apps {
 
 	private final BatonSettings baton;
 
-	private final AppsSettings settings;
-
 	private final WebhookSubscriptions webhooks;
 
+	private final BotEndpointPolicy endpoints;
+
 	Apps(TenantTransactions transactions, GraphClient graph, SecretBox secrets, AuditLog auditLog, BatonSettings baton,
-			AppsSettings settings, WebhookSubscriptions webhooks) {
+			WebhookSubscriptions webhooks, BotEndpointPolicy endpoints) {
 		this.webhooks = webhooks;
+		this.endpoints = endpoints;
 		this.transactions = transactions;
 		this.graph = graph;
 		this.secrets = secrets;
 		this.auditLog = auditLog;
 		this.baton = baton;
-		this.settings = settings;
 	}
 
 	/**
@@ -131,9 +130,7 @@ public class Apps {
 	 */
 	public Mono<App> update(CurrentTenant current, AppId app, String botEndpoint, boolean autoResubscribe) {
 		current.requireMemberManagement();
-		return Mono
-			.fromCallable(
-					() -> Optional.ofNullable(BotEndpoints.valid(botEndpoint, this.settings.allowPlainHttpEndpoints())))
+		return this.endpoints.check(botEndpoint)
 			.flatMap((endpoint) -> this.transactions.inTenant(current.id(), (db) -> {
 				GenericExecuteSpec update = db.sql(AppRows.UPDATE_SETTINGS)
 					.bind("auto", autoResubscribe)
