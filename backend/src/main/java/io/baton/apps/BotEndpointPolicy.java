@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -105,22 +106,20 @@ public class BotEndpointPolicy implements DisposableBean {
 		if (byName != null) {
 			return Mono.error(rejected(byName, host));
 		}
-		return resolve(host, port).map((addresses) -> {
-			addresses.stream()
-				.map((address) -> refusal(host, address))
-				.filter((refusal) -> refusal != null)
-				.findFirst()
-				.ifPresent((refusal) -> {
-					throw rejected(refusal, host);
-				});
-			return Optional.of(clean);
-		});
+		return resolve(host, port).flatMap((addresses) -> firstRefusal(host, addresses)
+			.map((refusal) -> Mono.<Optional<String>>error(rejected(refusal, host)))
+			.orElseGet(() -> Mono.just(Optional.of(clean))));
 	}
 
 	@Override
 	public void destroy() {
 		this.connections.close();
 		this.dns.close();
+	}
+
+	/** Every address of the host must be allowed, not just one. */
+	private Optional<Refusal> firstRefusal(String host, List<InetSocketAddress> addresses) {
+		return addresses.stream().map((address) -> refusal(host, address)).filter(Objects::nonNull).findFirst();
 	}
 
 	private @Nullable EndpointRefused refusalToConnect(String host, InetSocketAddress address) {
