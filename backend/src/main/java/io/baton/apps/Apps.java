@@ -3,7 +3,6 @@ package io.baton.apps;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -47,22 +46,22 @@ public class Apps {
 
 	private final BatonSettings baton;
 
-	private final AppsSettings settings;
-
 	private final WebhookSubscriptions webhooks;
 
 	private final AppDirectory directory;
 
+	private final BotEndpointPolicy endpoints;
+
 	Apps(TenantTransactions transactions, GraphClient graph, SecretBox secrets, AuditLog auditLog, BatonSettings baton,
-			AppsSettings settings, WebhookSubscriptions webhooks, AppDirectory directory) {
+			WebhookSubscriptions webhooks, AppDirectory directory, BotEndpointPolicy endpoints) {
 		this.webhooks = webhooks;
 		this.directory = directory;
+		this.endpoints = endpoints;
 		this.transactions = transactions;
 		this.graph = graph;
 		this.secrets = secrets;
 		this.auditLog = auditLog;
 		this.baton = baton;
-		this.settings = settings;
 	}
 
 	/**
@@ -135,9 +134,7 @@ public class Apps {
 	 */
 	public Mono<App> update(CurrentTenant current, AppId app, String botEndpoint, boolean autoResubscribe) {
 		current.requireMemberManagement();
-		return Mono
-			.fromCallable(
-					() -> Optional.ofNullable(BotEndpoints.valid(botEndpoint, this.settings.allowPlainHttpEndpoints())))
+		return this.endpoints.check(botEndpoint)
 			.flatMap((endpoint) -> this.transactions.inTenant(current.id(), (db) -> {
 				GenericExecuteSpec update = db.sql(AppRows.UPDATE_SETTINGS)
 					.bind("auto", autoResubscribe)

@@ -1,8 +1,12 @@
 package io.baton.delivery;
 
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
 
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ConnectTimeoutException;
@@ -11,6 +15,9 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import io.baton.apps.BotEndpointPolicy;
+import io.baton.apps.EndpointRefused;
+import io.baton.platform.Redaction;
 import io.baton.secrets.Hmac;
 import io.baton.secrets.Secret;
 
@@ -26,7 +33,8 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * {@code X-Hub-Signature-256} (and the older {@code X-Hub-Signature}) keyed with the app
  * secret, so a bot written for Facebook verifies it unchanged; plus
  * {@code X-Baton-Delivery} and {@code X-Baton-Attempt}, so a bot can drop a delivery it
- * has already handled.
+ * has already handled. Connections go only where {@link BotEndpointPolicy} allows, and a
+ * redirect is an answer like any other, never followed.
  */
 @Component
 class BotPoster {
@@ -46,7 +54,7 @@ class BotPoster {
 
 	static final String NO_SECRET = "The app secret cannot be opened (is its encryption key configured?)";
 
-	BotPoster(WebClient.Builder builder, DeliverySettings settings) {
+	BotPoster(WebClient.Builder builder, DeliverySettings settings, BotEndpointPolicy endpoints) {
 		this.settings = settings;
 		HttpClient client = HttpClient
 			.create(ConnectionProvider.builder("bot-endpoints")
@@ -54,6 +62,8 @@ class BotPoster {
 				.pendingAcquireMaxCount(4096)
 				.maxIdleTime(Duration.ofSeconds(30))
 				.build())
+			.resolver(endpoints.connections())
+			.followRedirect(false)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(settings.timeout().toMillis(), 5000))
 			.responseTimeout(settings.timeout());
 		this.http = builder.clone()
@@ -103,17 +113,38 @@ class BotPoster {
 				? request.getCause() : ex;
 		boolean timedOut = cause instanceof TimeoutException || cause instanceof ReadTimeoutException
 				|| cause instanceof ConnectTimeoutException;
-		String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
 		return timedOut
 				? new PostResult(AttemptOutcome.TIMEOUT, null, durationMs,
 						"No answer within " + this.settings.timeout().toMillis() + " ms", "")
-				: new PostResult(AttemptOutcome.UNREACHABLE, null, durationMs, "Could not reach the bot: " + message,
-						"");
+				: new PostResult(AttemptOutcome.UNREACHABLE, null, durationMs, unreachable(cause), "");
 	}
 
+	/**
+	 * Why the bot could not be reached, in words that name the kind of failure and never
+	 * the network's own text (addresses, ports), so the log is no tool to map Baton's
+	 * network.
+	 */
+	private static String unreachable(Throwable cause) {
+		if (cause instanceof EndpointRefused refused) {
+			return refused.getMessage();
+		}
+		if (cause instanceof UnknownHostException) {
+			return "Could not reach the bot: its host name does not resolve";
+		}
+		if (cause instanceof SSLException) {
+			return "Could not reach the bot: the TLS handshake failed (is its certificate valid for its name?)";
+		}
+		if (cause instanceof ConnectException) {
+			return "Could not reach the bot: the connection was refused";
+		}
+		return "Could not reach the bot: the connection failed";
+	}
+
+	/** The start of the bot's answer, credentials redacted first. */
 	private String clip(String body) {
-		return (body.length() <= this.settings.responseChars()) ? body
-				: body.substring(0, this.settings.responseChars()) + "…";
+		String redacted = Redaction.of(body);
+		return (redacted.length() <= this.settings.responseChars()) ? redacted
+				: redacted.substring(0, this.settings.responseChars()) + "…";
 	}
 
 	private static int elapsed(long started) {

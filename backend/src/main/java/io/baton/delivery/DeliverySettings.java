@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param disableAfter an endpoint failing without a success for this long is disabled
  * until staff enable it again
  * @param pollEvery how often an idle loop looks for due deliveries
- * @param responseChars how much of a bot's answer the log keeps
+ * @param responseChars how much of a bot's answer the log keeps (after redaction)
  * @param replaysPerMinute how many replays (of one delivery, or of an app's dead letters)
  * a tenant may ask for in a minute
  */
@@ -36,7 +36,7 @@ record DeliverySettings(@DefaultValue("true") boolean enabled, @DefaultValue("4"
 		@DefaultValue("0.2") double jitter, @DefaultValue("5") int circuitThreshold,
 		@DefaultValue("30s") Duration circuitCooldown, @DefaultValue("10m") Duration circuitMaxCooldown,
 		@DefaultValue("48h") Duration disableAfter, @DefaultValue("250ms") Duration pollEvery,
-		@DefaultValue("2000") int responseChars, @DefaultValue("60") int replaysPerMinute){
+		@DefaultValue("300") int responseChars, @DefaultValue("60") int replaysPerMinute){
 
 	/** Attempts in all: the first and one per wait of the schedule. */
 	int maxAttempts() {

@@ -1,7 +1,10 @@
 package io.baton.sandbox;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -42,8 +45,10 @@ public record SandboxSettings(@DefaultValue("true") boolean enabled, @DefaultVal
 	 * App-level webhook subscriptions.
 	 *
 	 * @param verificationTimeout how long the callback may take to echo the challenge
+	 * @param batonUrl Baton's public URL: the handshake calls its
+	 * {@code /webhooks/{app-id}}, or a {@code /webhooks/} path on loopback, nothing else
 	 */
-	public record Subscriptions(@DefaultValue("5s") Duration verificationTimeout) {
+	public record Subscriptions(@DefaultValue("5s") Duration verificationTimeout, @Nullable URI batonUrl) {
 
 	}
 

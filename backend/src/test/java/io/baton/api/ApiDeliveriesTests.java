@@ -165,6 +165,26 @@ class ApiDeliveriesTests {
 	}
 
 	@Test
+	void showsOnlyTheShortRedactedStartOfAFailingBotsAnswer() throws Exception {
+		this.bot.answer(500, "upstream failed: access_token=EAAGsecretvalue " + "z".repeat(3000));
+		long id = queued(this.app, message(PAGE, "625", "m_b1", "answered badly"));
+		await().atMost(WebhookReceiver.patience()).until(() -> "dead".equals(status(id)));
+
+		api(this.key).get()
+			.uri("/api/v1/deliveries/{id}", id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.attempts[0].status")
+			.isEqualTo(500)
+			.jsonPath("$.attempts[0].responseBody")
+			.value((String shown) -> assertThat(shown).startsWith("upstream failed: access_token=[redacted]")
+				.doesNotContain("EAAGsecretvalue")
+				.hasSizeLessThanOrEqualTo(301));
+	}
+
+	@Test
 	void replaysADeadLetterOnceTheBotIsBack() throws Exception {
 		this.bot.answer(500);
 		long id = queued(this.app, message(PAGE, "631", "m_d1", "doomed"));

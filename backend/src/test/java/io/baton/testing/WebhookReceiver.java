@@ -36,6 +36,10 @@ public class WebhookReceiver implements AutoCloseable {
 
 	private final AtomicInteger status = new AtomicInteger(200);
 
+	private final AtomicReference<String> body = new AtomicReference<>("");
+
+	private final AtomicReference<String> location = new AtomicReference<>("");
+
 	private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(0));
 
 	private final AtomicInteger arrivals = new AtomicInteger();
@@ -56,8 +60,25 @@ public class WebhookReceiver implements AutoCloseable {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/webhook";
 	}
 
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
 	public void answer(int status) {
+		answer(status, "");
+	}
+
+	/** Answers {@code status} with {@code body} as plain text. */
+	public void answer(int status, String body) {
 		this.status.set(status);
+		this.body.set(body);
+		this.location.set("");
+	}
+
+	/** Answers 302 with {@code Location: location}. */
+	public void redirectTo(String location) {
+		answer(302);
+		this.location.set(location);
 	}
 
 	/** Holds every answer until {@link #release()}. */
@@ -105,8 +126,14 @@ public class WebhookReceiver implements AutoCloseable {
 				exchange.getRequestHeaders().getFirst("X-Hub-Signature-256"),
 				exchange.getRequestHeaders().getFirst("Content-Type"), answer,
 				exchange.getRequestHeaders().getFirst("X-Baton-Delivery"),
-				exchange.getRequestHeaders().getFirst("X-Baton-Attempt")));
-		exchange.sendResponseHeaders(answer, -1);
+				exchange.getRequestHeaders().getFirst("X-Baton-Attempt"), exchange.getRemoteAddress().getPort()));
+		byte[] answerBody = this.body.get().getBytes(StandardCharsets.UTF_8);
+		if (!this.location.get().isEmpty()) {
+			exchange.getResponseHeaders().set("Location", this.location.get());
+		}
+		exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+		exchange.sendResponseHeaders(answer, (answerBody.length == 0) ? -1 : answerBody.length);
+		exchange.getResponseBody().write(answerBody);
 		exchange.close();
 	}
 
@@ -127,9 +154,11 @@ public class WebhookReceiver implements AutoCloseable {
 	 * @param status what the receiver answered
 	 * @param deliveryId Baton's {@code X-Baton-Delivery}, when Baton sent it
 	 * @param attempt Baton's {@code X-Baton-Attempt}, when Baton sent it
+	 * @param clientPort the sender's port, the same for POSTs over one kept-alive
+	 * connection
 	 */
 	public record Delivery(byte[] body, String signature, String signature256, String contentType, int status,
-			String deliveryId, String attempt) {
+			String deliveryId, String attempt, int clientPort) {
 
 		public String text() {
 			return new String(this.body, StandardCharsets.UTF_8);

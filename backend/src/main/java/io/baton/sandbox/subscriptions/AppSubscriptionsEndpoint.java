@@ -72,7 +72,7 @@ class AppSubscriptionsEndpoint {
 					.map((existing) -> subscription(request, appId, object, version, existing))
 					.switchIfEmpty(Mono.fromSupplier(() -> subscription(request, appId, object, version, null)))
 					.flatMap((subscription) -> this.verification
-						.verify(URI.create(subscription.callbackUrl()), subscription.verifyToken())
+						.verify(appId, URI.create(subscription.callbackUrl()), subscription.verifyToken())
 						.then(this.subscriptions.save(subscription)))
 					.thenReturn(Map.of("success", true));
 			});

@@ -25,6 +25,8 @@ class AppSubscriptionsTests {
 
 	CallbackServer callback;
 
+	String appId;
+
 	String path;
 
 	String appToken;
@@ -33,6 +35,7 @@ class AppSubscriptionsTests {
 	void anAppWithoutSubscriptionsAndACallbackServer() {
 		this.world = new SandboxWorld(this.environment);
 		SandboxWorld.App app = this.world.anAppOfItsOwn("Subscribing app");
+		this.appId = app.id();
 		this.path = "/sandbox/graph/v24.0/" + app.id() + "/subscriptions";
 		this.appToken = app.token();
 		this.callback = new CallbackServer();
@@ -125,6 +128,23 @@ class AppSubscriptionsTests {
 		assertError(badField, 100, "(#100) Param fields[1] must be one of {");
 		assertError(badUrl, 100, "(#100) Param callback_url");
 		assertThat(this.callback.handshakes()).isEmpty();
+	}
+
+	@Test
+	void callsBackOnlyBatonsOwnWebhooksNeverAnyOtherAddress() {
+		List<String> elsewhere = List.of("http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+				this.callback.root() + "/actuator/env", this.callback.root() + "/webhook",
+				"http://10.0.0.5/webhooks/" + this.appId, "https://bot.example.com/webhooks/1");
+
+		List<JsonNode> answers = elsewhere.stream()
+			.map((url) -> this.world.graphPost(this.path,
+					Map.of("object", List.of("page"), "callback_url", List.of(url), "fields", List.of("messages"),
+							"access_token", List.of(this.appToken))))
+			.toList();
+
+		assertThat(answers).allSatisfy((answer) -> assertError(answer, 2200,
+				"(#2200) callback verification failed: The URL couldn't be validated. The sandbox calls back"));
+		assertThat(this.callback.requests()).as("nothing was called").isEmpty();
 	}
 
 	private JsonNode subscribe(String fields) {

@@ -37,6 +37,8 @@ class CallbackServer implements AutoCloseable {
 
 	private final List<HttpExchange> unanswered = new CopyOnWriteArrayList<>();
 
+	private final List<String> requests = new CopyOnWriteArrayList<>();
+
 	volatile Answer answer = Answer.ECHO;
 
 	CallbackServer() {
@@ -46,13 +48,23 @@ class CallbackServer implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		this.server.createContext("/webhook", this::handle);
+		this.server.createContext("/", this::handle);
 		this.server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 		this.server.start();
 	}
 
+	/** On loopback under {@code /webhooks/}, where the sandbox calls back. */
 	String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/webhook";
+		return root() + "/webhooks/receiver";
+	}
+
+	String root() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	/** The paths of every request received, handshake or not. */
+	List<String> requests() {
+		return this.requests;
 	}
 
 	List<Map<String, String>> handshakes() {
@@ -60,6 +72,7 @@ class CallbackServer implements AutoCloseable {
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
+		this.requests.add(exchange.getRequestURI().getPath());
 		Map<String, String> query = SandboxBrowser.query(exchange.getRequestURI().toString());
 		this.handshakes.add(query);
 		switch (this.answer) {
