@@ -22,9 +22,8 @@ public class AppScopedIds {
 
 	/** The person's id in this app, allotted on first use. */
 	public Mono<String> of(String appId, String userId) {
-		return this.database
-			.sql("INSERT INTO sandbox.app_scoped_ids (app_id, user_id) VALUES (:app, :user)"
-					+ " ON CONFLICT (app_id, user_id) DO UPDATE SET app_id = EXCLUDED.app_id RETURNING id")
+		return this.database.sql(AccountRows.APP_SCOPED_ID)
+
 			.bind("app", appId)
 			.bind("user", userId)
 			.map((row) -> row.get("id", String.class))

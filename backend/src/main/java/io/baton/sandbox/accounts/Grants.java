@@ -26,9 +26,7 @@ public class Grants {
 	}
 
 	public Flux<Permission> of(String appId, String userId) {
-		return this.database
-			.sql("SELECT permission, status FROM sandbox.grants WHERE app_id = :app AND user_id = :user"
-					+ " ORDER BY permission")
+		return this.database.sql(AccountRows.GRANTS)
 			.bind("app", appId)
 			.bind("user", userId)
 			.map((row) -> new Permission(row.get("permission", String.class), row.get("status", String.class)))
@@ -36,10 +34,8 @@ public class Grants {
 	}
 
 	private Mono<Void> upsert(String appId, String userId, Permission answer) {
-		return this.database.sql(
-				"INSERT INTO sandbox.grants (app_id, user_id, permission, status) VALUES (:app, :user, :permission, :status)"
-						+ " ON CONFLICT (app_id, user_id, permission)"
-						+ " DO UPDATE SET status = EXCLUDED.status, updated_at = now()")
+		return this.database.sql(AccountRows.UPSERT_GRANT)
+
 			.bind("app", appId)
 			.bind("user", userId)
 			.bind("permission", answer.permission())

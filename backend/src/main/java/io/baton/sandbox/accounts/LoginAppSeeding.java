@@ -21,12 +21,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 class LoginAppSeeding implements InitializingBean {
 
-	private static final String UPSERT = """
-			INSERT INTO sandbox.apps (id, secret, name, redirect_uris) VALUES (?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE
-			SET secret = EXCLUDED.secret, name = EXCLUDED.name, redirect_uris = EXCLUDED.redirect_uris
-			""";
-
 	private final SandboxSchema schema;
 
 	private final LoginApp app;
@@ -44,7 +38,7 @@ class LoginAppSeeding implements InitializingBean {
 			.filter((uri) -> !uri.isEmpty())
 			.toList();
 		try (Connection connection = this.schema.startupConnection();
-				PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
+				PreparedStatement upsert = connection.prepareStatement(AccountRows.SEED_LOGIN_APP)) {
 			upsert.setString(1, this.app.id());
 			upsert.setString(2, this.app.secret());
 			upsert.setString(3, this.app.name());

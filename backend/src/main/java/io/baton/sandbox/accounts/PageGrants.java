@@ -27,9 +27,7 @@ public class PageGrants {
 
 	/** The pages the person has a role on, which the dialog offers. */
 	public Flux<SandboxPage> offerable(String userId) {
-		return this.database
-			.sql("SELECT p.id, p.name, p.category FROM sandbox.page_roles r JOIN sandbox.pages p ON p.id = r.page_id"
-					+ " WHERE r.user_id = :user ORDER BY length(p.id), p.id LIMIT 1000")
+		return this.database.sql(AccountRows.OFFERABLE_PAGES)
 			.bind("user", userId)
 			.map((row) -> new SandboxPage(row.get("id", String.class), row.get("name", String.class),
 					row.get("category", String.class)))
@@ -38,10 +36,7 @@ public class PageGrants {
 
 	/** The ids of the pages granted to the app that the person still has a role on. */
 	public Flux<String> granted(String appId, String userId) {
-		return this.database
-			.sql("SELECT g.page_id FROM sandbox.page_grants g JOIN sandbox.page_roles r"
-					+ " ON r.page_id = g.page_id AND r.user_id = g.user_id"
-					+ " WHERE g.app_id = :app AND g.user_id = :user ORDER BY length(g.page_id), g.page_id")
+		return this.database.sql(AccountRows.GRANTED_PAGES)
 			.bind("app", appId)
 			.bind("user", userId)
 			.map((row) -> row.get("page_id", String.class))
@@ -50,8 +45,7 @@ public class PageGrants {
 
 	/** Whether the person ever chose pages for this app. */
 	public Mono<Boolean> anyChosen(String appId, String userId) {
-		return this.database
-			.sql("SELECT EXISTS (SELECT 1 FROM sandbox.page_grants WHERE app_id = :app AND user_id = :user) AS any")
+		return this.database.sql(AccountRows.ANY_PAGE_CHOSEN)
 			.bind("app", appId)
 			.bind("user", userId)
 			.map((row) -> Boolean.TRUE.equals(row.get("any", Boolean.class)))
@@ -64,17 +58,13 @@ public class PageGrants {
 	 */
 	public Mono<Void> choose(String appId, String userId, Collection<String> pageIds) {
 		String[] chosen = List.copyOf(pageIds).toArray(String[]::new);
-		return this.database
-			.sql("DELETE FROM sandbox.page_grants WHERE app_id = :app AND user_id = :user"
-					+ " AND NOT (page_id = ANY(:pages))")
+		return this.database.sql(AccountRows.DELETE_UNCHOSEN_PAGES)
 			.bind("app", appId)
 			.bind("user", userId)
 			.bind("pages", chosen)
 			.then()
-			.then(this.database
-				.sql("INSERT INTO sandbox.page_grants (app_id, user_id, page_id)"
-						+ " SELECT :app, :user, r.page_id FROM sandbox.page_roles r"
-						+ " WHERE r.user_id = :user AND r.page_id = ANY(:pages) ON CONFLICT DO NOTHING")
+			.then(this.database.sql(AccountRows.INSERT_CHOSEN_PAGES)
+
 				.bind("app", appId)
 				.bind("user", userId)
 				.bind("pages", chosen)

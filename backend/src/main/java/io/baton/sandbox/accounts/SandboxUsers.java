@@ -23,28 +23,21 @@ public class SandboxUsers {
 	}
 
 	public Flux<SandboxUser> recent() {
-		return this.database.sql("SELECT id, name FROM sandbox.users ORDER BY created_at DESC, id DESC LIMIT :limit")
-			.bind("limit", LISTED)
-			.map(SandboxUsers::user)
-			.all();
+		return this.database.sql(AccountRows.RECENT_USERS).bind("limit", LISTED).map(SandboxUsers::user).all();
 	}
 
 	/** Everyone, oldest first (a bounded list for the console). */
 	public Flux<SandboxUser> all() {
-		return this.database.sql("SELECT id, name FROM sandbox.users ORDER BY created_at, id LIMIT 500")
-			.map(SandboxUsers::user)
-			.all();
+		return this.database.sql(AccountRows.USERS).map(SandboxUsers::user).all();
 	}
 
 	public Mono<SandboxUser> find(String id) {
-		return this.database.sql("SELECT id, name FROM sandbox.users WHERE id = :id")
-			.bind("id", id)
-			.map(SandboxUsers::user)
-			.one();
+		return this.database.sql(AccountRows.FIND_USER).bind("id", id).map(SandboxUsers::user).one();
 	}
 
 	public Mono<SandboxUser> create(String name) {
-		return this.database.sql("INSERT INTO sandbox.users (name) VALUES (:name) RETURNING id, name")
+		return this.database.sql(AccountRows.INSERT_USER)
+
 			.bind("name", name.strip())
 			.map(SandboxUsers::user)
 			.one();

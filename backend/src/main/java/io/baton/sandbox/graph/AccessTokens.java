@@ -58,7 +58,7 @@ public class AccessTokens {
 
 	Mono<Map<String, Object>> issueApp(String appId) {
 		String token = appId + "|" + RandomTokens.next("", 27);
-		return this.database.sql("INSERT INTO sandbox.access_tokens (token, kind, app_id) VALUES (:token, 'APP', :app)")
+		return this.database.sql(TokenRows.INSERT_APP_TOKEN)
 			.bind("token", token)
 			.bind("app", appId)
 			.then()
@@ -71,9 +71,7 @@ public class AccessTokens {
 	 */
 	public Mono<String> issuePage(String appId, String userId, String pageId) {
 		String token = RandomTokens.next("EAAP", 160);
-		return this.database
-			.sql("INSERT INTO sandbox.access_tokens (token, kind, app_id, user_id, page_id, long_lived)"
-					+ " VALUES (:token, 'PAGE', :app, :user, :page, true)")
+		return this.database.sql(TokenRows.INSERT_PAGE_TOKEN)
 			.bind("token", token)
 			.bind("app", appId)
 			.bind("user", userId)
@@ -87,11 +85,7 @@ public class AccessTokens {
 	 * {@code {app-id}|{app-secret}}).
 	 */
 	Mono<TokenFacts> facts(String token) {
-		return this.database
-			.sql("SELECT t.kind, t.app_id, t.user_id, t.page_id, t.issued_at, t.expires_at,"
-					+ " (SELECT max(u.issued_at) FROM sandbox.access_tokens u WHERE u.kind = 'USER'"
-					+ " AND u.app_id = t.app_id AND u.user_id = t.user_id) AS last_sign_in"
-					+ " FROM sandbox.access_tokens t WHERE t.token = :token")
+		return this.database.sql(TokenRows.FACTS)
 			.bind("token", token)
 			.map((row) -> new TokenFacts(row.get("kind", String.class), row.get("app_id", String.class),
 					row.get("user_id", String.class), row.get("page_id", String.class),
@@ -102,9 +96,7 @@ public class AccessTokens {
 
 	/** The caller the token speaks for, or a {@link GraphError} (190) why not. */
 	public Mono<Caller> check(String token) {
-		return this.database
-			.sql("SELECT app_id, user_id, page_id, expires_at, invalidated_reason, now() AS now"
-					+ " FROM sandbox.access_tokens WHERE token = :token")
+		return this.database.sql(TokenRows.CHECK)
 			.bind("token", token)
 			.map((row) -> stored(row))
 			.one()
@@ -118,10 +110,7 @@ public class AccessTokens {
 	 * {@code /me/accounts} hands out the same token on every call while it lives.
 	 */
 	public Mono<String> pageToken(String appId, String userId, String pageId) {
-		return this.database
-			.sql("SELECT token FROM sandbox.access_tokens WHERE kind = 'PAGE' AND app_id = :app AND user_id = :user"
-					+ " AND page_id = :page AND invalidated_at IS NULL AND (expires_at IS NULL OR expires_at > now())"
-					+ " ORDER BY issued_at DESC LIMIT 1")
+		return this.database.sql(TokenRows.LIVE_PAGE_TOKEN)
 			.bind("app", appId)
 			.bind("user", userId)
 			.bind("page", pageId)
@@ -132,9 +121,7 @@ public class AccessTokens {
 
 	private Mono<Map<String, Object>> issueUser(String appId, String userId, boolean longLived, Duration validity) {
 		String token = RandomTokens.next("EAAS", 160);
-		return this.database
-			.sql("INSERT INTO sandbox.access_tokens (token, kind, app_id, user_id, long_lived, expires_at)"
-					+ " VALUES (:token, 'USER', :app, :user, :longLived, now() + make_interval(secs => :seconds))")
+		return this.database.sql(TokenRows.INSERT_USER_TOKEN)
 			.bind("token", token)
 			.bind("app", appId)
 			.bind("user", userId)

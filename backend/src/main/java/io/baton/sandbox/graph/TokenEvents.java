@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 public class TokenEvents {
 
-	private static final String END = "UPDATE sandbox.access_tokens SET invalidated_at = now(), invalidated_reason = :reason"
-			+ " WHERE invalidated_at IS NULL AND ";
-
 	private final DatabaseClient database;
 
 	TokenEvents(DatabaseClient database) {
@@ -27,7 +24,7 @@ public class TokenEvents {
 
 	/** Every token of the person, for every app: 190/460. */
 	public Mono<Long> passwordChanged(String userId) {
-		return this.database.sql(END + "user_id = :user")
+		return this.database.sql(TokenRows.END_USER_TOKENS)
 			.bind("reason", "password")
 			.bind("user", userId)
 			.fetch()
@@ -39,15 +36,12 @@ public class TokenEvents {
 	 * answer 190/458.
 	 */
 	public Mono<Long> appRemoved(String appId, String userId) {
-		return this.database.sql("DELETE FROM sandbox.grants WHERE app_id = :app AND user_id = :user")
+		return this.database.sql(TokenRows.DELETE_GRANTS)
 			.bind("app", appId)
 			.bind("user", userId)
 			.then()
-			.then(this.database.sql("DELETE FROM sandbox.page_grants WHERE app_id = :app AND user_id = :user")
-				.bind("app", appId)
-				.bind("user", userId)
-				.then())
-			.then(this.database.sql(END + "app_id = :app AND user_id = :user")
+			.then(this.database.sql(TokenRows.DELETE_PAGE_GRANTS).bind("app", appId).bind("user", userId).then())
+			.then(this.database.sql(TokenRows.END_APP_USER_TOKENS)
 				.bind("reason", "deauthorized")
 				.bind("app", appId)
 				.bind("user", userId)
@@ -57,7 +51,7 @@ public class TokenEvents {
 
 	/** The person's page tokens of that page, whatever the app: plain 190. */
 	public Mono<Long> pageRoleLost(String pageId, String userId) {
-		return this.database.sql(END + "kind = 'PAGE' AND page_id = :page AND user_id = :user")
+		return this.database.sql(TokenRows.END_PAGE_TOKENS_OF_PAGE)
 			.bind("reason", "role_lost")
 			.bind("page", pageId)
 			.bind("user", userId)
@@ -70,17 +64,13 @@ public class TokenEvents {
 	 * tokens of that person die with a page permission (plain 190).
 	 */
 	public Mono<Long> permissionRevoked(String appId, String userId, String permission) {
-		Mono<Long> pageTokens = permission.startsWith("pages_")
-				? this.database.sql(END + "kind = 'PAGE' AND app_id = :app AND user_id = :user")
-					.bind("reason", "permission_revoked")
-					.bind("app", appId)
-					.bind("user", userId)
-					.fetch()
-					.rowsUpdated()
-				: Mono.just(0L);
-		return this.database
-			.sql("UPDATE sandbox.grants SET status = 'declined', updated_at = now()"
-					+ " WHERE app_id = :app AND user_id = :user AND permission = :permission")
+		Mono<Long> pageTokens = permission.startsWith("pages_") ? this.database.sql(TokenRows.END_PAGE_TOKENS_OF_APP)
+			.bind("reason", "permission_revoked")
+			.bind("app", appId)
+			.bind("user", userId)
+			.fetch()
+			.rowsUpdated() : Mono.just(0L);
+		return this.database.sql(TokenRows.DECLINE_PERMISSION)
 			.bind("app", appId)
 			.bind("user", userId)
 			.bind("permission", permission)
@@ -90,7 +80,7 @@ public class TokenEvents {
 
 	/** One token, or every token of a person: 190/463 from now on. */
 	public Mono<Long> expire(String token) {
-		return this.database.sql(END + "token = :token")
+		return this.database.sql(TokenRows.END_TOKEN)
 			.bind("reason", "expired")
 			.bind("token", token)
 			.fetch()
@@ -98,7 +88,7 @@ public class TokenEvents {
 	}
 
 	public Mono<Long> expireAllOf(String userId) {
-		return this.database.sql(END + "user_id = :user")
+		return this.database.sql(TokenRows.END_USER_TOKENS)
 			.bind("reason", "expired")
 			.bind("user", userId)
 			.fetch()

@@ -14,23 +14,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 public class AuthorizationCodes {
 
-	// One statement, so two concurrent exchanges of one code cannot both succeed: the
-	// UPDATE re-checks used_at on the locked row.
-	private static final String REDEEM = """
-			WITH found AS (
-			    SELECT code, app_id, user_id, redirect_uri, expires_at <= now() AS expired, used_at IS NOT NULL AS used
-			    FROM sandbox.authorization_codes WHERE code = :code AND app_id = :app
-			), claimed AS (
-			    UPDATE sandbox.authorization_codes c SET used_at = now()
-			    FROM found f
-			    WHERE c.code = f.code AND c.used_at IS NULL AND NOT f.expired AND f.redirect_uri = :redirectUri
-			    RETURNING c.code
-			)
-			SELECT f.user_id, f.expired, f.used, f.redirect_uri = :redirectUri AS same_redirect,
-			       EXISTS (SELECT 1 FROM claimed) AS claimed
-			FROM found f
-			""";
-
 	private final DatabaseClient database;
 
 	private final SandboxSettings settings;
@@ -42,9 +25,7 @@ public class AuthorizationCodes {
 
 	Mono<String> issue(String appId, String userId, String redirectUri) {
 		String code = RandomTokens.next("AQ", 96);
-		return this.database
-			.sql("INSERT INTO sandbox.authorization_codes (code, app_id, user_id, redirect_uri, expires_at)"
-					+ " VALUES (:code, :app, :user, :redirectUri, now() + make_interval(secs => :seconds))")
+		return this.database.sql(LoginRows.INSERT_CODE)
 			.bind("code", code)
 			.bind("app", appId)
 			.bind("user", userId)
@@ -56,7 +37,7 @@ public class AuthorizationCodes {
 
 	/** Uses up the code if it is this app's, fresh, unused and for this redirect URI. */
 	public Mono<Redemption> redeem(String code, String appId, String redirectUri) {
-		return this.database.sql(REDEEM)
+		return this.database.sql(LoginRows.REDEEM_CODE)
 			.bind("code", code)
 			.bind("app", appId)
 			.bind("redirectUri", redirectUri)

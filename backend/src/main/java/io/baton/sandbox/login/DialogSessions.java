@@ -41,9 +41,7 @@ class DialogSessions {
 		if (cookie == null || cookie.getValue().isEmpty()) {
 			return Mono.empty();
 		}
-		return this.database
-			.sql("SELECT u.id, u.name FROM sandbox.dialog_sessions s JOIN sandbox.users u ON u.id = s.user_id"
-					+ " WHERE s.id = :id AND s.expires_at > now()")
+		return this.database.sql(LoginRows.SESSION_USER)
 			.bind("id", cookie.getValue())
 			.map((row) -> new SandboxUser(row.get("id", String.class), row.get("name", String.class)))
 			.one();
@@ -51,9 +49,7 @@ class DialogSessions {
 
 	Mono<Void> signIn(ServerWebExchange exchange, SandboxUser user) {
 		String id = RandomTokens.next("", 43);
-		return this.database
-			.sql("INSERT INTO sandbox.dialog_sessions (id, user_id, expires_at)"
-					+ " VALUES (:id, :user, now() + make_interval(secs => :seconds))")
+		return this.database.sql(LoginRows.INSERT_SESSION)
 			.bind("id", id)
 			.bind("user", user.id())
 			.bind("seconds", (double) this.validity.toSeconds())
@@ -67,9 +63,7 @@ class DialogSessions {
 		if (cookie == null) {
 			return Mono.empty();
 		}
-		return this.database.sql("DELETE FROM sandbox.dialog_sessions WHERE id = :id")
-			.bind("id", cookie.getValue())
-			.then();
+		return this.database.sql(LoginRows.DELETE_SESSION).bind("id", cookie.getValue()).then();
 	}
 
 	private static ResponseCookie cookie(ServerWebExchange exchange, String value, Duration maxAge) {

@@ -34,9 +34,7 @@ public class ChatLog {
 
 	public Mono<Void> record(String mid, String pageId, String psid, boolean fromPage, @Nullable String appId,
 			Object body) {
-		return this.database
-			.sql("INSERT INTO sandbox.messenger_messages (mid, page_id, psid, from_page, app_id, body, sent_at)"
-					+ " VALUES (:mid, :page, :psid, :fromPage, :app, :body, :at)")
+		return this.database.sql(MessengerRows.INSERT_MESSAGE)
 			.bind("mid", mid)
 			.bind("page", pageId)
 			.bind("psid", psid)
@@ -49,10 +47,7 @@ public class ChatLog {
 
 	/** The conversation's last {@code limit} messages, oldest first. */
 	public Flux<ChatMessage> of(String pageId, String psid, int limit) {
-		return this.database.sql("""
-				SELECT * FROM (SELECT mid, from_page, app_id, body::text AS body, sent_at, seq
-				               FROM sandbox.messenger_messages WHERE page_id = :page AND psid = :psid
-				               ORDER BY seq DESC LIMIT :limit) recent ORDER BY seq""")
+		return this.database.sql(MessengerRows.RECENT_MESSAGES)
 			.bind("page", pageId)
 			.bind("psid", psid)
 			.bind("limit", limit)
@@ -64,9 +59,7 @@ public class ChatLog {
 
 	/** One message of the conversation, by its mid. */
 	public Mono<ChatMessage> find(String pageId, String psid, String mid) {
-		return this.database
-			.sql("SELECT mid, from_page, app_id, body::text AS body, sent_at FROM sandbox.messenger_messages"
-					+ " WHERE page_id = :page AND psid = :psid AND mid = :mid")
+		return this.database.sql(MessengerRows.FIND_MESSAGE)
 			.bind("page", pageId)
 			.bind("psid", psid)
 			.bind("mid", mid)

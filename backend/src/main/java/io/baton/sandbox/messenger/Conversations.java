@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 
 import io.baton.sandbox.ConditionalOnSandbox;
 import io.baton.sandbox.webhooks.SandboxClock;
-import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -28,8 +27,7 @@ public class Conversations {
 
 	/** The conversation, created (window closed, no owner) when new. */
 	public Mono<Conversation> of(String pageId, String psid) {
-		return this.database
-			.sql("INSERT INTO sandbox.conversations (page_id, psid) VALUES (:page, :psid) ON CONFLICT DO NOTHING")
+		return this.database.sql(MessengerRows.INSERT_CONVERSATION)
 			.bind("page", pageId)
 			.bind("psid", psid)
 			.then()
@@ -37,10 +35,10 @@ public class Conversations {
 	}
 
 	Mono<Conversation> find(String pageId, String psid) {
-		return this.database.sql("SELECT * FROM sandbox.conversations WHERE page_id = :page AND psid = :psid")
+		return this.database.sql(MessengerRows.FIND_CONVERSATION)
 			.bind("page", pageId)
 			.bind("psid", psid)
-			.map(Conversations::conversation)
+			.map(MessengerRows::conversation)
 			.one();
 	}
 
@@ -49,9 +47,7 @@ public class Conversations {
 	 */
 	public Mono<Void> personActed(String pageId, String psid, boolean message) {
 		OffsetDateTime now = this.clock.now();
-		return this.database
-			.sql("UPDATE sandbox.conversations SET last_interaction_at = :now"
-					+ (message ? ", last_message_at = :now" : "") + " WHERE page_id = :page AND psid = :psid")
+		return this.database.sql(message ? MessengerRows.PERSON_MESSAGED : MessengerRows.PERSON_ACTED)
 			.bind("now", now)
 			.bind("page", pageId)
 			.bind("psid", psid)
@@ -61,9 +57,7 @@ public class Conversations {
 	/** Sets (or, with {@code null}, clears) the thread owner. */
 	public Mono<Void> setOwner(String pageId, String psid, @Nullable String appId) {
 		OffsetDateTime now = this.clock.now();
-		return this.database
-			.sql("UPDATE sandbox.conversations SET owner_app_id = :owner, owner_since = :now, owner_active_at = :now"
-					+ " WHERE page_id = :page AND psid = :psid")
+		return this.database.sql(MessengerRows.SET_OWNER)
 			.bind("owner", (appId != null) ? Parameter.from(appId) : Parameter.empty(String.class))
 			.bind("now", now)
 			.bind("page", pageId)
@@ -73,20 +67,12 @@ public class Conversations {
 
 	/** The owner acted in the thread: its control does not lapse yet. */
 	public Mono<Void> ownerActed(String pageId, String psid, String appId) {
-		return this.database
-			.sql("UPDATE sandbox.conversations SET owner_active_at = :now"
-					+ " WHERE page_id = :page AND psid = :psid AND owner_app_id = :app")
+		return this.database.sql(MessengerRows.OWNER_ACTED)
 			.bind("now", this.clock.now())
 			.bind("page", pageId)
 			.bind("psid", psid)
 			.bind("app", appId)
 			.then();
-	}
-
-	private static Conversation conversation(Readable row) {
-		return new Conversation(row.get("page_id", String.class), row.get("psid", String.class),
-				row.get("last_interaction_at", OffsetDateTime.class), row.get("last_message_at", OffsetDateTime.class),
-				row.get("owner_app_id", String.class), row.get("owner_active_at", OffsetDateTime.class));
 	}
 
 }

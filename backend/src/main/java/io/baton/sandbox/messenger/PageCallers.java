@@ -46,9 +46,7 @@ public class PageCallers {
 		}
 		call.request().checkAppsecretProof(token, caller.app().secret(), caller.app().appsecretProofRequired());
 		PageCaller pageCaller = new PageCaller(caller.app(), caller.pageId(), caller.userId());
-		return this.database
-			.sql("SELECT 1 FROM sandbox.grants WHERE app_id = :app AND user_id = :user"
-					+ " AND permission = 'pages_messaging' AND status = 'granted'")
+		return this.database.sql(MessengerRows.PAGES_MESSAGING_GRANTED)
 			.bind("app", caller.app().id())
 			.bind("user", caller.userId())
 			.map((row) -> pageCaller)

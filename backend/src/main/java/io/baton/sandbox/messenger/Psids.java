@@ -22,9 +22,7 @@ public class Psids {
 
 	/** The person's PSID on the page, created on first contact. */
 	public Mono<String> of(String pageId, String userId) {
-		return this.database
-			.sql("INSERT INTO sandbox.psids (page_id, user_id) VALUES (:page, :user)"
-					+ " ON CONFLICT (page_id, user_id) DO UPDATE SET page_id = EXCLUDED.page_id RETURNING id")
+		return this.database.sql(MessengerRows.PSID)
 			.bind("page", pageId)
 			.bind("user", userId)
 			.map((row) -> row.get("id", String.class))
@@ -33,7 +31,7 @@ public class Psids {
 
 	/** The person behind a PSID of this page; empty for other pages' PSIDs and ASIDs. */
 	public Mono<String> personOn(String pageId, String psid) {
-		return this.database.sql("SELECT user_id FROM sandbox.psids WHERE page_id = :page AND id = :psid")
+		return this.database.sql(MessengerRows.PERSON_ON_PAGE)
 			.bind("page", pageId)
 			.bind("psid", psid)
 			.map((row) -> row.get("user_id", String.class))
@@ -42,7 +40,7 @@ public class Psids {
 
 	/** The page and person of a PSID. */
 	public Mono<PageScopedId> find(String psid) {
-		return this.database.sql("SELECT page_id, user_id FROM sandbox.psids WHERE id = :psid")
+		return this.database.sql(MessengerRows.FIND_PSID)
 			.bind("psid", psid)
 			.map((row) -> new PageScopedId(psid, row.get("page_id", String.class), row.get("user_id", String.class)))
 			.one();

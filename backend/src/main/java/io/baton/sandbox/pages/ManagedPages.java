@@ -20,14 +20,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 class ManagedPages {
 
-	private static final String SELECT = """
-			SELECT p.id, p.name, p.category, r.tasks
-			FROM sandbox.page_grants g
-			JOIN sandbox.page_roles r ON r.page_id = g.page_id AND r.user_id = g.user_id
-			JOIN sandbox.pages p ON p.id = g.page_id
-			WHERE g.app_id = :app AND g.user_id = :user
-			""";
-
 	private final DatabaseClient database;
 
 	ManagedPages(DatabaseClient database) {
@@ -39,9 +31,7 @@ class ManagedPages {
 			return backwards(appId, userId, window.before(), window.limit());
 		}
 		String after = (window.after() != null) ? window.after() : "";
-		return this.database
-			.sql(SELECT + " AND (length(p.id), p.id) > (length(:after), :after)"
-					+ " ORDER BY length(p.id), p.id LIMIT :limit")
+		return this.database.sql(PageRows.MANAGED_AFTER)
 			.bind("app", appId)
 			.bind("user", userId)
 			.bind("after", after)
@@ -54,9 +44,7 @@ class ManagedPages {
 	}
 
 	private Mono<Slice> backwards(String appId, String userId, String before, int limit) {
-		return this.database
-			.sql(SELECT + " AND (length(p.id), p.id) < (length(:before), :before)"
-					+ " ORDER BY length(p.id) DESC, p.id DESC LIMIT :limit")
+		return this.database.sql(PageRows.MANAGED_BEFORE)
 			.bind("app", appId)
 			.bind("user", userId)
 			.bind("before", before)

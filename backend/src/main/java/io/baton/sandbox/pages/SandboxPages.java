@@ -38,8 +38,7 @@ public class SandboxPages {
 	}
 
 	public Mono<SandboxPage> create(String name, String category) {
-		return this.database
-			.sql("INSERT INTO sandbox.pages (name, category) VALUES (:name, :category) RETURNING id, name, category")
+		return this.database.sql(PageRows.INSERT_PAGE)
 			.bind("name", name.strip())
 			.bind("category", category.strip())
 			.map(SandboxPages::page)
@@ -47,24 +46,17 @@ public class SandboxPages {
 	}
 
 	public Mono<SandboxPage> find(String id) {
-		return this.database.sql("SELECT id, name, category FROM sandbox.pages WHERE id = :id")
-			.bind("id", id)
-			.map(SandboxPages::page)
-			.one();
+		return this.database.sql(PageRows.FIND_PAGE).bind("id", id).map(SandboxPages::page).one();
 	}
 
 	/** Every page, oldest first (a bounded list for the console). */
 	public Flux<SandboxPage> all() {
-		return this.database.sql("SELECT id, name, category FROM sandbox.pages ORDER BY created_at, id LIMIT 1000")
-			.map(SandboxPages::page)
-			.all();
+		return this.database.sql(PageRows.PAGES).map(SandboxPages::page).all();
 	}
 
 	/** Gives the person a role on the page with these tasks (or changes its tasks). */
 	public Mono<Void> giveRole(String pageId, String userId, List<String> tasks) {
-		return this.database
-			.sql("INSERT INTO sandbox.page_roles (page_id, user_id, tasks) VALUES (:page, :user, :tasks)"
-					+ " ON CONFLICT (page_id, user_id) DO UPDATE SET tasks = EXCLUDED.tasks")
+		return this.database.sql(PageRows.GIVE_ROLE)
 			.bind("page", pageId)
 			.bind("user", userId)
 			.bind("tasks", tasks.toArray(String[]::new))
@@ -76,7 +68,7 @@ public class SandboxPages {
 	 * tokens of it die. Empty when they had none.
 	 */
 	public Mono<Long> takeRole(String pageId, String userId) {
-		return this.database.sql("DELETE FROM sandbox.page_roles WHERE page_id = :page AND user_id = :user")
+		return this.database.sql(PageRows.TAKE_ROLE)
 			.bind("page", pageId)
 			.bind("user", userId)
 			.fetch()
@@ -87,9 +79,7 @@ public class SandboxPages {
 
 	/** Who has a role on the page, as (person id, tasks). */
 	public Flux<Role> roles(String pageId) {
-		return this.database
-			.sql("SELECT r.user_id, u.name, r.tasks FROM sandbox.page_roles r JOIN sandbox.users u ON u.id = r.user_id"
-					+ " WHERE r.page_id = :page ORDER BY u.name, r.user_id")
+		return this.database.sql(PageRows.ROLES)
 			.bind("page", pageId)
 			.map((row) -> new Role(row.get("user_id", String.class), row.get("name", String.class),
 					tasks(row.get("tasks", String[].class))))
@@ -101,15 +91,10 @@ public class SandboxPages {
 	 * one to secondary.
 	 */
 	public Mono<Void> setAppRole(String pageId, String appId, String role) {
-		Mono<Void> demote = "primary_receiver".equals(role) ? this.database
-			.sql("UPDATE sandbox.page_app_roles SET role = 'secondary_receiver'"
-					+ " WHERE page_id = :page AND role = 'primary_receiver' AND app_id <> :app")
-			.bind("page", pageId)
-			.bind("app", appId)
-			.then() : Mono.empty();
-		return demote.then(this.database
-			.sql("INSERT INTO sandbox.page_app_roles (page_id, app_id, role) VALUES (:page, :app, :role)"
-					+ " ON CONFLICT (page_id, app_id) DO UPDATE SET role = EXCLUDED.role")
+		Mono<Void> demote = "primary_receiver".equals(role)
+				? this.database.sql(PageRows.DEMOTE_PRIMARY).bind("page", pageId).bind("app", appId).then()
+				: Mono.empty();
+		return demote.then(this.database.sql(PageRows.SET_APP_ROLE)
 			.bind("page", pageId)
 			.bind("app", appId)
 			.bind("role", role)
@@ -117,7 +102,7 @@ public class SandboxPages {
 	}
 
 	public Mono<Long> removeAppRole(String pageId, String appId) {
-		return this.database.sql("DELETE FROM sandbox.page_app_roles WHERE page_id = :page AND app_id = :app")
+		return this.database.sql(PageRows.DELETE_APP_ROLE)
 			.bind("page", pageId)
 			.bind("app", appId)
 			.fetch()
@@ -126,8 +111,7 @@ public class SandboxPages {
 
 	/** The handover roles on the page, as (app id, role). */
 	public Flux<AppRole> appRoles(String pageId) {
-		return this.database
-			.sql("SELECT app_id, role FROM sandbox.page_app_roles WHERE page_id = :page ORDER BY role, app_id")
+		return this.database.sql(PageRows.APP_ROLES)
 			.bind("page", pageId)
 			.map((row) -> new AppRole(row.get("app_id", String.class), row.get("role", String.class)))
 			.all();

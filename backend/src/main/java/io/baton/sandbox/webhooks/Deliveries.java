@@ -169,8 +169,8 @@ class Deliveries implements DisposableBean {
 	}
 
 	private Mono<Endpoint> endpoint(String appId) {
-		return this.database.sql("SELECT s.callback_url, a.secret FROM sandbox.app_subscriptions s"
-				+ " JOIN sandbox.apps a ON a.id = s.app_id WHERE s.app_id = :app AND s.object = 'page' AND s.active")
+		return this.database.sql(WebhookRows.ENDPOINT)
+
 			.bind("app", appId)
 			.map((row) -> new Endpoint(row.get("callback_url", String.class), row.get("secret", String.class)))
 			.one();

@@ -37,12 +37,10 @@ class Outbox {
 
 	Mono<Void> enqueue(String appId, String pageId, Map<String, Object> entry) {
 		OffsetDateTime now = this.clock.now();
-		return this.database.sql("INSERT INTO sandbox.webhook_apps (app_id) VALUES (:app) ON CONFLICT DO NOTHING")
+		return this.database.sql(WebhookRows.INSERT_APP)
 			.bind("app", appId)
 			.then()
-			.then(this.database
-				.sql("INSERT INTO sandbox.webhook_outbox (app_id, page_id, entry, created_at, next_attempt_at)"
-						+ " VALUES (:app, :page, :entry, :now, :now)")
+			.then(this.database.sql(WebhookRows.INSERT_OUTBOX)
 				.bind("app", appId)
 				.bind("page", pageId)
 				.bind("entry", json.writeValueAsString(entry))
@@ -56,16 +54,7 @@ class Outbox {
 	 */
 	Flux<ClaimedApp> claim(Duration lease) {
 		OffsetDateTime now = this.clock.now();
-		return this.database.sql("""
-				UPDATE sandbox.webhook_apps w
-				SET leased_until = CAST(:now AS timestamptz) + make_interval(secs => :lease + w.delay_ms / 500.0)
-				WHERE w.app_id IN (
-				    SELECT a.app_id FROM sandbox.webhook_apps a
-				    WHERE (a.leased_until IS NULL OR a.leased_until <= :now)
-				      AND (SELECT o.next_attempt_at FROM sandbox.webhook_outbox o
-				           WHERE o.app_id = a.app_id ORDER BY o.id LIMIT 1) <= :now
-				    FOR UPDATE SKIP LOCKED)
-				RETURNING w.app_id, w.delay_ms, w.duplicate, w.drop_updates""")
+		return this.database.sql(WebhookRows.CLAIM_APPS)
 			.bind("now", now)
 			.bind("lease", (double) lease.toSeconds())
 			.map(Outbox::claimed)
@@ -74,9 +63,7 @@ class Outbox {
 
 	/** The app's oldest updates, in order. */
 	Mono<List<PendingUpdate>> batch(String appId, int size) {
-		return this.database
-			.sql("SELECT id, entry, attempts, created_at FROM sandbox.webhook_outbox WHERE app_id = :app"
-					+ " ORDER BY id LIMIT :size")
+		return this.database.sql(WebhookRows.BATCH)
 			.bind("app", appId)
 			.bind("size", size)
 			.map((row) -> new PendingUpdate(row.get("id", Long.class), row.get("entry", String.class),
@@ -86,29 +73,20 @@ class Outbox {
 	}
 
 	Mono<Void> delivered(String appId, List<PendingUpdate> updates) {
-		return this.database.sql("DELETE FROM sandbox.webhook_outbox WHERE id = ANY(:ids)")
+		return this.database.sql(WebhookRows.DELETE_UPDATES)
 			.bind("ids", ids(updates))
 			.then()
-			.then(this.database
-				.sql("UPDATE sandbox.webhook_apps SET leased_until = NULL, failing_since = NULL, alerted_at = NULL"
-						+ " WHERE app_id = :app")
-				.bind("app", appId)
-				.then());
+			.then(this.database.sql(WebhookRows.RESET_APP).bind("app", appId).then());
 	}
 
 	/** Schedules the next attempt and answers since when the app has been failing. */
 	Mono<FailingApp> failed(String appId, List<PendingUpdate> updates, Duration backoff) {
 		OffsetDateTime now = this.clock.now();
-		return this.database
-			.sql("UPDATE sandbox.webhook_outbox SET attempts = attempts + 1, next_attempt_at = :next"
-					+ " WHERE id = ANY(:ids)")
+		return this.database.sql(WebhookRows.RETRY_UPDATES)
 			.bind("next", now.plus(backoff))
 			.bind("ids", ids(updates))
 			.then()
-			.then(this.database
-				.sql("UPDATE sandbox.webhook_apps SET leased_until = NULL,"
-						+ " failing_since = COALESCE(failing_since, :now) WHERE app_id = :app"
-						+ " RETURNING failing_since, alerted_at")
+			.then(this.database.sql(WebhookRows.APP_FAILED)
 				.bind("now", now)
 				.bind("app", appId)
 				.map((row) -> new FailingApp(appId, row.get("failing_since", OffsetDateTime.class),
@@ -117,15 +95,12 @@ class Outbox {
 	}
 
 	Mono<Void> markAlerted(String appId) {
-		return this.database.sql("UPDATE sandbox.webhook_apps SET alerted_at = :now WHERE app_id = :app")
-			.bind("now", this.clock.now())
-			.bind("app", appId)
-			.then();
+		return this.database.sql(WebhookRows.MARK_ALERTED).bind("now", this.clock.now()).bind("app", appId).then();
 	}
 
 	/** Updates undelivered for longer than {@code age} are dropped, as Facebook does. */
 	Mono<Void> dropOlderThan(String appId, Duration age) {
-		return this.database.sql("DELETE FROM sandbox.webhook_outbox WHERE app_id = :app AND created_at <= :limit")
+		return this.database.sql(WebhookRows.DROP_OLDER_THAN)
 			.bind("app", appId)
 			.bind("limit", this.clock.now().minus(age))
 			.then();
@@ -133,20 +108,14 @@ class Outbox {
 
 	/** Every pending update of the app is dropped (the app was unsubscribed). */
 	Mono<Void> dropAll(String appId) {
-		return this.database.sql("DELETE FROM sandbox.webhook_outbox WHERE app_id = :app")
+		return this.database.sql(WebhookRows.DROP_ALL)
 			.bind("app", appId)
 			.then()
-			.then(this.database
-				.sql("UPDATE sandbox.webhook_apps SET leased_until = NULL, failing_since = NULL, alerted_at = NULL"
-						+ " WHERE app_id = :app")
-				.bind("app", appId)
-				.then());
+			.then(this.database.sql(WebhookRows.RESET_APP).bind("app", appId).then());
 	}
 
 	Mono<Void> release(String appId) {
-		return this.database.sql("UPDATE sandbox.webhook_apps SET leased_until = NULL WHERE app_id = :app")
-			.bind("app", appId)
-			.then();
+		return this.database.sql(WebhookRows.RELEASE_APP).bind("app", appId).then();
 	}
 
 	private static Long[] ids(List<PendingUpdate> updates) {
@@ -154,9 +123,8 @@ class Outbox {
 	}
 
 	private static ClaimedApp claimed(Readable row) {
-		return new ClaimedApp(row.get("app_id", String.class),
-				new Faults(row.get("delay_ms", Integer.class), Boolean.TRUE.equals(row.get("duplicate", Boolean.class)),
-						Boolean.TRUE.equals(row.get("drop_updates", Boolean.class))));
+		return new ClaimedApp(row.get("app_id", String.class), WebhookRows.faults(row));
+
 	}
 
 	/** An app leased for one delivery. */

@@ -28,13 +28,7 @@ class Subscribers {
 	}
 
 	Flux<Subscriber> of(String pageId) {
-		return this.database
-			.sql("SELECT s.app_id, s.subscribed_fields, a.fields FROM sandbox.page_subscriptions s"
-					+ " JOIN sandbox.app_subscriptions a ON a.app_id = s.app_id AND a.object = 'page' AND a.active"
-					+ " WHERE s.page_id = :page ORDER BY s.app_id")
-			.bind("page", pageId)
-			.map(Subscribers::subscriber)
-			.all();
+		return this.database.sql(WebhookRows.SUBSCRIBERS).bind("page", pageId).map(Subscribers::subscriber).all();
 	}
 
 	/**
@@ -43,12 +37,11 @@ class Subscribers {
 	 * page again.
 	 */
 	Mono<Void> disable(String appId) {
-		return this.database
-			.sql("UPDATE sandbox.app_subscriptions SET active = false, updated_at = now()"
-					+ " WHERE app_id = :app AND object = 'page'")
+		return this.database.sql(WebhookRows.DISABLE_APP_SUBSCRIPTION)
 			.bind("app", appId)
 			.then()
-			.then(this.database.sql("DELETE FROM sandbox.page_subscriptions WHERE app_id = :app")
+			.then(this.database.sql(WebhookRows.DELETE_PAGE_SUBSCRIPTIONS)
+
 				.bind("app", appId)
 				.then());
 	}

@@ -33,9 +33,7 @@ public class WebhookFailures {
 	}
 
 	Mono<Void> record(String appId, String url, @Nullable Integer status, String error) {
-		return this.database
-			.sql("INSERT INTO sandbox.webhook_errors (app_id, happened_at, url, http_status, error)"
-					+ " VALUES (:app, :at, :url, :status, :error)")
+		return this.database.sql(WebhookRows.INSERT_ERROR)
 			.bind("app", appId)
 			.bind("at", this.clock.now())
 			.bind("url", url)
@@ -44,17 +42,14 @@ public class WebhookFailures {
 							: org.springframework.r2dbc.core.Parameter.empty(Integer.class))
 			.bind("error", error)
 			.then()
-			.then(this.database
-				.sql("DELETE FROM sandbox.webhook_errors WHERE app_id = :app AND id NOT IN"
-						+ " (SELECT id FROM sandbox.webhook_errors WHERE app_id = :app ORDER BY id DESC LIMIT :keep)")
+			.then(this.database.sql(WebhookRows.TRIM_ERRORS)
 				.bind("app", appId)
 				.bind("keep", this.settings.recentErrors())
 				.then());
 	}
 
 	Mono<Void> alert(String appId, String kind, String message) {
-		return this.database.sql(
-				"INSERT INTO sandbox.webhook_alerts (app_id, kind, happened_at, message) VALUES (:app, :kind, :at, :message)")
+		return this.database.sql(WebhookRows.INSERT_ALERT)
 			.bind("app", appId)
 			.bind("kind", kind)
 			.bind("at", this.clock.now())
@@ -64,9 +59,7 @@ public class WebhookFailures {
 
 	/** The app's recent failed deliveries, newest first. */
 	public Flux<Map<String, Object>> recentErrors(String appId) {
-		return this.database
-			.sql("SELECT happened_at, url, http_status, error FROM sandbox.webhook_errors WHERE app_id = :app"
-					+ " ORDER BY id DESC LIMIT :limit")
+		return this.database.sql(WebhookRows.RECENT_ERRORS)
 			.bind("app", appId)
 			.bind("limit", this.settings.recentErrors())
 			.map((row) -> {
@@ -82,9 +75,8 @@ public class WebhookFailures {
 
 	/** The developer alerts of the app, newest first. */
 	public Flux<Map<String, Object>> alerts(String appId) {
-		return this.database
-			.sql("SELECT kind, happened_at, message FROM sandbox.webhook_alerts WHERE app_id = :app"
-					+ " ORDER BY id DESC LIMIT 20")
+		return this.database.sql(WebhookRows.ALERTS)
+
 			.bind("app", appId)
 			.map((row) -> {
 				Map<String, Object> alert = new LinkedHashMap<>();

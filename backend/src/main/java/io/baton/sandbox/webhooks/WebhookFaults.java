@@ -18,24 +18,17 @@ public class WebhookFaults {
 	}
 
 	public Mono<Faults> of(String appId) {
-		return this.database
-			.sql("SELECT delay_ms, duplicate, drop_updates FROM sandbox.webhook_apps WHERE app_id = :app")
+		return this.database.sql(WebhookRows.FAULTS)
 			.bind("app", appId)
-			.map((row) -> new Faults(row.get("delay_ms", Integer.class),
-					Boolean.TRUE.equals(row.get("duplicate", Boolean.class)),
-					Boolean.TRUE.equals(row.get("drop_updates", Boolean.class))))
+			.map(WebhookRows::faults)
 			.one()
 			.defaultIfEmpty(Faults.NONE);
 	}
 
 	/** Sets the app's faults; the app must exist (empty otherwise). */
 	public Mono<Faults> set(String appId, Faults faults) {
-		return this.database.sql("""
-				INSERT INTO sandbox.webhook_apps (app_id, delay_ms, duplicate, drop_updates)
-				SELECT id, :delay, :duplicate, :drop FROM sandbox.apps WHERE id = :app
-				ON CONFLICT (app_id) DO UPDATE SET delay_ms = EXCLUDED.delay_ms,
-				    duplicate = EXCLUDED.duplicate, drop_updates = EXCLUDED.drop_updates
-				RETURNING app_id""")
+		return this.database.sql(WebhookRows.SET_FAULTS)
+
 			.bind("app", appId)
 			.bind("delay", Math.max(0, Math.min(faults.delayMs(), 120_000)))
 			.bind("duplicate", faults.duplicate())

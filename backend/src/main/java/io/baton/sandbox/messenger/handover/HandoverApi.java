@@ -105,7 +105,7 @@ class HandoverApi {
 	}
 
 	private Mono<Map<String, Object>> receiver(String appId) {
-		return this.database.sql("SELECT name FROM sandbox.apps WHERE id = :id")
+		return this.database.sql(HandoverRows.APP_NAME)
 			.bind("id", appId)
 			.map((row) -> row.get("name", String.class))
 			.one()

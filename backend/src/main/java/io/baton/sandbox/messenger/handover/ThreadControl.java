@@ -50,7 +50,7 @@ public class ThreadControl {
 	}
 
 	public Mono<AppRoles> roles(String pageId) {
-		return this.database.sql("SELECT app_id, role FROM sandbox.page_app_roles WHERE page_id = :page")
+		return this.database.sql(HandoverRows.APP_ROLES)
 			.bind("page", pageId)
 			.map((row) -> Map.entry(row.get("app_id", String.class), row.get("role", String.class)))
 			.all()

@@ -36,9 +36,7 @@ public class NotificationTokens {
 	public Mono<String> issueOneTime(String pageId, String psid, String payload) {
 		String token = RandomTokens.next("", 64);
 		OffsetDateTime now = this.clock.now();
-		return this.database
-			.sql("INSERT INTO sandbox.otn_tokens (token, page_id, psid, payload, issued_at, expires_at)"
-					+ " VALUES (:token, :page, :psid, :payload, :now, :expires)")
+		return this.database.sql(NotificationRows.INSERT_ONE_TIME)
 			.bind("token", token)
 			.bind("page", pageId)
 			.bind("psid", psid)
@@ -54,9 +52,7 @@ public class NotificationTokens {
 	 */
 	public Mono<String> spendOneTime(String pageId, String token) {
 		OffsetDateTime now = this.clock.now();
-		return this.database
-			.sql("UPDATE sandbox.otn_tokens SET used_at = :now WHERE token = :token AND page_id = :page"
-					+ " AND used_at IS NULL AND expires_at > :now RETURNING psid")
+		return this.database.sql(NotificationRows.SPEND_ONE_TIME)
 			.bind("now", now)
 			.bind("token", token)
 			.bind("page", pageId)
@@ -71,19 +67,14 @@ public class NotificationTokens {
 		OffsetDateTime now = this.clock.now();
 		String token = RandomTokens.next("", 64);
 		OffsetDateTime expires = frequency.expiry(now);
-		return this.database
-			.sql("DELETE FROM sandbox.recurring_tokens WHERE page_id = :page AND psid = :psid AND payload = :payload"
-					+ " RETURNING token")
+		return this.database.sql(NotificationRows.DELETE_RECURRING_OF_TOPIC)
 			.bind("page", pageId)
 			.bind("psid", psid)
 			.bind("payload", payload)
 			.map((row) -> true)
 			.all()
 			.hasElements()
-			.flatMap((refreshed) -> this.database.sql("""
-					INSERT INTO sandbox.recurring_tokens
-					    (token, page_id, psid, payload, title, frequency, timezone, issued_at, expires_at)
-					VALUES (:token, :page, :psid, :payload, :title, :frequency, :timezone, :now, :expires)""")
+			.flatMap((refreshed) -> this.database.sql(NotificationRows.INSERT_RECURRING)
 				.bind("token", token)
 				.bind("page", pageId)
 				.bind("psid", psid)
@@ -99,10 +90,7 @@ public class NotificationTokens {
 
 	/** The person stopped ({@code true}) or resumed a topic; empty when not theirs. */
 	public Mono<RecurringOptIn> setStopped(String pageId, String psid, String token, boolean stopped) {
-		return this.database
-			.sql("UPDATE sandbox.recurring_tokens SET stopped = :stopped"
-					+ " WHERE token = :token AND page_id = :page AND psid = :psid"
-					+ " RETURNING payload, title, frequency, timezone, expires_at")
+		return this.database.sql(NotificationRows.SET_RECURRING_STOPPED)
 			.bind("stopped", stopped)
 			.bind("token", token)
 			.bind("page", pageId)
@@ -119,9 +107,7 @@ public class NotificationTokens {
 	 */
 	public Mono<String> spendRecurring(String pageId, String token) {
 		OffsetDateTime now = this.clock.now();
-		return this.database
-			.sql("SELECT psid, frequency, expires_at, stopped, last_sent_at FROM sandbox.recurring_tokens"
-					+ " WHERE token = :token AND page_id = :page")
+		return this.database.sql(NotificationRows.FIND_RECURRING)
 			.bind("token", token)
 			.bind("page", pageId)
 			.map((row) -> new Stored(row.get("psid", String.class),
@@ -143,9 +129,7 @@ public class NotificationTokens {
 		if (stored.lastSentAt() != null && stored.frequency().next(stored.lastSentAt()).isAfter(now)) {
 			return Mono.error(MessengerErrors.notificationTooSoon());
 		}
-		return this.database
-			.sql("UPDATE sandbox.recurring_tokens SET last_sent_at = :now WHERE token = :token"
-					+ " AND last_sent_at IS NOT DISTINCT FROM :last")
+		return this.database.sql(NotificationRows.SPEND_RECURRING)
 			.bind("now", now)
 			.bind("token", token)
 			.bind("last",

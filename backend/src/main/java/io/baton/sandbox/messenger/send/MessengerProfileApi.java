@@ -61,8 +61,7 @@ class MessengerProfileApi {
 				return Mono.error(MessengerErrors.invalidParameter("no Messenger profile field given"));
 			}
 			return Flux.fromIterable(values.entrySet())
-				.concatMap((value) -> this.database.sql("INSERT INTO sandbox.messenger_profiles (page_id, field, value)"
-						+ " VALUES (:page, :field, :value) ON CONFLICT (page_id, field) DO UPDATE SET value = EXCLUDED.value")
+				.concatMap((value) -> this.database.sql(SendRows.SAVE_PROFILE_FIELD)
 					.bind("page", caller.pageId())
 					.bind("field", value.getKey())
 					.bind("value", Json.of(json.writeValueAsString(value.getValue())))
@@ -75,8 +74,7 @@ class MessengerProfileApi {
 	Mono<Map<String, Object>> get(@PathVariable String node, ServerWebExchange exchange) {
 		return MessengerCall.of(exchange).flatMap((call) -> this.callers.check(call, pageOf(node)).flatMap((caller) -> {
 			List<String> fields = fields(call.text("fields"));
-			return this.database
-				.sql("SELECT field, value::text AS value FROM sandbox.messenger_profiles WHERE page_id = :page")
+			return this.database.sql(SendRows.PROFILE)
 				.bind("page", caller.pageId())
 				.map((row) -> Map.entry(row.get("field", String.class), json.readTree(row.get("value", String.class))))
 				.all()
@@ -100,8 +98,7 @@ class MessengerProfileApi {
 			if (fields.isEmpty() || !FIELDS.containsAll(fields)) {
 				return Mono.error(MessengerErrors.invalidParameter("fields"));
 			}
-			return this.database
-				.sql("DELETE FROM sandbox.messenger_profiles WHERE page_id = :page AND field = ANY(:fields)")
+			return this.database.sql(SendRows.DELETE_PROFILE_FIELDS)
 				.bind("page", caller.pageId())
 				.bind("fields", fields.toArray(String[]::new))
 				.then()

@@ -176,7 +176,7 @@ class SendApi {
 	/** Page Settings → Advanced Messaging: one-time or recurring notifications on. */
 	private Mono<Void> requirePermission(String pageId, String templateType) {
 		boolean oneTime = "one_time_notif_req".equals(templateType);
-		return this.database.sql("SELECT otn_enabled, recurring_enabled FROM sandbox.pages WHERE id = :page")
+		return this.database.sql(SendRows.NOTIFICATIONS_ENABLED)
 			.bind("page", pageId)
 			.map((row) -> Boolean.TRUE.equals(row.get(oneTime ? "otn_enabled" : "recurring_enabled", Boolean.class)))
 			.one()

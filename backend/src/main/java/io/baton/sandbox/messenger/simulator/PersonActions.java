@@ -56,9 +56,7 @@ class PersonActions {
 
 	/** The person on the page: their PSID (created on first contact) and the thread. */
 	Mono<Person> person(String pageId, String userId) {
-		return this.database
-			.sql("SELECT EXISTS (SELECT 1 FROM sandbox.pages WHERE id = :page)"
-					+ " AND EXISTS (SELECT 1 FROM sandbox.users WHERE id = :user) AS found")
+		return this.database.sql(SimulatorRows.PAGE_AND_PERSON_EXIST)
 			.bind("page", pageId)
 			.bind("user", userId)
 			.map((row) -> Boolean.TRUE.equals(row.get("found", Boolean.class)))

@@ -131,9 +131,7 @@ class Simulator {
 	}
 
 	private Mono<String> getStartedPayload(String pageId) {
-		return this.database
-			.sql("SELECT value::text AS value FROM sandbox.messenger_profiles WHERE page_id = :page"
-					+ " AND field = 'get_started'")
+		return this.database.sql(SimulatorRows.GET_STARTED)
 			.bind("page", pageId)
 			.map((row) -> json.readTree(row.get("value", String.class)))
 			.one()

@@ -69,25 +69,17 @@ class SimulatorApi {
 				.error(new SimulatorRefused("Give app_id and role (primary_receiver, secondary_receiver, none)."));
 		}
 		Mono<Void> change = "none".equals(role)
-				? this.database.sql("DELETE FROM sandbox.page_app_roles WHERE page_id = :page AND app_id = :app")
-					.bind("page", pageId)
-					.bind("app", appId)
-					.then()
+				? this.database.sql(SimulatorRows.DELETE_ROLE).bind("page", pageId).bind("app", appId).then()
 				: setRole(pageId, appId, role);
 		return change.then("none".equals(role) ? Mono.empty() : this.threads.announceRole(pageId, appId, role))
 			.thenReturn(Map.of("success", true));
 	}
 
 	private Mono<Void> setRole(String pageId, String appId, String role) {
-		Mono<Void> demote = AppRoles.PRIMARY.equals(role) ? this.database
-			.sql("UPDATE sandbox.page_app_roles SET role = 'secondary_receiver' WHERE page_id = :page"
-					+ " AND role = 'primary_receiver' AND app_id <> :app")
-			.bind("page", pageId)
-			.bind("app", appId)
-			.then() : Mono.empty();
-		return demote.then(this.database
-			.sql("INSERT INTO sandbox.page_app_roles (page_id, app_id, role) SELECT id, :app, :role"
-					+ " FROM sandbox.pages WHERE id = :page ON CONFLICT (page_id, app_id) DO UPDATE SET role = EXCLUDED.role")
+		Mono<Void> demote = AppRoles.PRIMARY.equals(role)
+				? this.database.sql(SimulatorRows.DEMOTE_PRIMARY).bind("page", pageId).bind("app", appId).then()
+				: Mono.empty();
+		return demote.then(this.database.sql(SimulatorRows.SET_ROLE)
 			.bind("page", pageId)
 			.bind("app", appId)
 			.bind("role", role)

@@ -147,7 +147,7 @@ class SimulatorPages {
 	}
 
 	private reactor.core.publisher.Flux<Map<String, Object>> pages() {
-		return this.database.sql("SELECT id, name FROM sandbox.pages ORDER BY created_at DESC, id DESC LIMIT 50")
+		return this.database.sql(SimulatorRows.RECENT_PAGES)
 			.map((row) -> Map.<String, Object>of("id", row.get("id", String.class), "name",
 					row.get("name", String.class)))
 			.all();
@@ -155,9 +155,7 @@ class SimulatorPages {
 
 	/** The person's recurring notification topics on the page. */
 	private reactor.core.publisher.Flux<Map<String, Object>> topics(String page, String psid) {
-		return this.database
-			.sql("SELECT token, title, payload, frequency, stopped FROM sandbox.recurring_tokens"
-					+ " WHERE page_id = :page AND psid = :psid ORDER BY issued_at")
+		return this.database.sql(SimulatorRows.TOPICS)
 			.bind("page", page)
 			.bind("psid", psid)
 			.map((row) -> Map.<String, Object>of("token", row.get("token", String.class), "title",
@@ -169,9 +167,7 @@ class SimulatorPages {
 
 	/** The apps subscribed to the page, with their faults and recent errors. */
 	private reactor.core.publisher.Flux<Map<String, Object>> apps(String page) {
-		return this.database
-			.sql("SELECT s.app_id, a.name FROM sandbox.page_subscriptions s JOIN sandbox.apps a ON a.id = s.app_id"
-					+ " WHERE s.page_id = :page ORDER BY s.app_id")
+		return this.database.sql(SimulatorRows.SUBSCRIBED_APPS)
 			.bind("page", page)
 			.map((row) -> Map.entry(row.get("app_id", String.class), row.get("name", String.class)))
 			.all()
