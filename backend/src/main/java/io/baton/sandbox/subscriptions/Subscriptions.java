@@ -16,9 +16,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnSandbox
 public class Subscriptions {
 
-	private static final String APP_COLUMNS = "app_id, object, callback_url, verify_token, fields, include_values,"
-			+ " active, api_version";
-
 	private final DatabaseClient database;
 
 	Subscriptions(DatabaseClient database) {
@@ -26,16 +23,14 @@ public class Subscriptions {
 	}
 
 	public Flux<AppSubscription> ofApp(String appId) {
-		return this.database
-			.sql("SELECT " + APP_COLUMNS + " FROM sandbox.app_subscriptions WHERE app_id = :app ORDER BY object")
+		return this.database.sql(SubscriptionRows.APP_SUBSCRIPTIONS)
 			.bind("app", appId)
 			.map(Subscriptions::appSubscription)
 			.all();
 	}
 
 	Mono<AppSubscription> ofApp(String appId, String object) {
-		return this.database
-			.sql("SELECT " + APP_COLUMNS + " FROM sandbox.app_subscriptions WHERE app_id = :app AND object = :object")
+		return this.database.sql(SubscriptionRows.APP_SUBSCRIPTION)
 			.bind("app", appId)
 			.bind("object", object)
 			.map(Subscriptions::appSubscription)
@@ -43,15 +38,7 @@ public class Subscriptions {
 	}
 
 	Mono<Void> save(AppSubscription subscription) {
-		return this.database.sql("""
-				INSERT INTO sandbox.app_subscriptions
-				    (app_id, object, callback_url, verify_token, fields, include_values, active, api_version)
-				VALUES (:app, :object, :callback, :verifyToken, :fields, :includeValues, true, :version)
-				ON CONFLICT (app_id, object) DO UPDATE SET callback_url = EXCLUDED.callback_url,
-				    verify_token = EXCLUDED.verify_token, fields = EXCLUDED.fields,
-				    include_values = EXCLUDED.include_values, active = true, api_version = EXCLUDED.api_version,
-				    updated_at = now()
-				""")
+		return this.database.sql(SubscriptionRows.SAVE_APP_SUBSCRIPTION)
 			.bind("app", subscription.appId())
 			.bind("object", subscription.object())
 			.bind("callback", subscription.callbackUrl())
@@ -64,8 +51,7 @@ public class Subscriptions {
 
 	/** Deletes the app's subscription to {@code object}, or all of them when empty. */
 	Mono<Void> deleteOfApp(String appId, String object) {
-		return this.database
-			.sql("DELETE FROM sandbox.app_subscriptions WHERE app_id = :app AND (:object = '' OR object = :object)")
+		return this.database.sql(SubscriptionRows.DELETE_APP_SUBSCRIPTIONS)
 			.bind("app", appId)
 			.bind("object", object)
 			.then();
@@ -73,29 +59,22 @@ public class Subscriptions {
 
 	/** Every app subscribed to the page, with its name and fields. */
 	public Flux<PageSubscription> ofPage(String pageId) {
-		return this.database.sql("""
-				SELECT s.page_id, s.app_id, a.name, a.link, a.category, s.subscribed_fields
-				FROM sandbox.page_subscriptions s JOIN sandbox.apps a ON a.id = s.app_id
-				WHERE s.page_id = :page ORDER BY s.created_at, s.app_id
-				""").bind("page", pageId).map(Subscriptions::pageSubscription).all();
+		return this.database.sql(SubscriptionRows.APPS_OF_PAGE)
+			.bind("page", pageId)
+			.map(Subscriptions::pageSubscription)
+			.all();
 	}
 
 	/** Every page the app is subscribed to. */
 	public Flux<PageSubscription> pagesOfApp(String appId) {
-		return this.database.sql("""
-				SELECT s.page_id, s.app_id, a.name, a.link, a.category, s.subscribed_fields
-				FROM sandbox.page_subscriptions s JOIN sandbox.apps a ON a.id = s.app_id
-				WHERE s.app_id = :app ORDER BY s.created_at, s.page_id
-				""").bind("app", appId).map(Subscriptions::pageSubscription).all();
+		return this.database.sql(SubscriptionRows.PAGES_OF_APP)
+			.bind("app", appId)
+			.map(Subscriptions::pageSubscription)
+			.all();
 	}
 
 	Mono<Void> subscribePage(String pageId, String appId, List<String> fields) {
-		return this.database
-			.sql("""
-					INSERT INTO sandbox.page_subscriptions (page_id, app_id, subscribed_fields) VALUES (:page, :app, :fields)
-					ON CONFLICT (page_id, app_id) DO UPDATE SET subscribed_fields = EXCLUDED.subscribed_fields,
-					    updated_at = now()
-					""")
+		return this.database.sql(SubscriptionRows.SUBSCRIBE_PAGE)
 			.bind("page", pageId)
 			.bind("app", appId)
 			.bind("fields", fields.toArray(String[]::new))
@@ -103,10 +82,7 @@ public class Subscriptions {
 	}
 
 	Mono<Void> unsubscribePage(String pageId, String appId) {
-		return this.database.sql("DELETE FROM sandbox.page_subscriptions WHERE page_id = :page AND app_id = :app")
-			.bind("page", pageId)
-			.bind("app", appId)
-			.then();
+		return this.database.sql(SubscriptionRows.UNSUBSCRIBE_PAGE).bind("page", pageId).bind("app", appId).then();
 	}
 
 	private static AppSubscription appSubscription(Readable row) {
