@@ -11,6 +11,6 @@ import io.baton.tenancy.TenantId;
  * app has none (cleared while the delivery waited), the secret when it cannot be opened.
  * Either is an outcome of that one delivery, never a failure of the claim.
  */
-record ClaimedDelivery(long id, TenantId tenant, AppId app, String pageId, int attempt, byte[] payload,
-		@Nullable String endpoint, @Nullable Secret appSecret) {
+record ClaimedDelivery(long id, TenantId tenant, AppId app, int attempt, byte[] payload, @Nullable String endpoint,
+		@Nullable Secret appSecret) {
 }

@@ -139,8 +139,8 @@ class DeliveryWorkers {
 				byte[] bytes = new byte[payload.remaining()];
 				payload.get(bytes);
 				return new ClaimedDelivery(row.get("id", Long.class), new TenantId(row.get("tenant_id", UUID.class)),
-						app, row.get("page_id", String.class), row.get("attempt", Integer.class), bytes,
-						row.get("endpoint", String.class), secretOf(app, row.get("secret_sealed", String.class)));
+						app, row.get("attempt", Integer.class), bytes, row.get("endpoint", String.class),
+						secretOf(app, row.get("secret_sealed", String.class)));
 			})
 			.all()
 			.collectList();

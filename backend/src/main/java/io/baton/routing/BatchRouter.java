@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import io.baton.graph.AppId;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantTransactions;
@@ -61,7 +62,7 @@ class BatchRouter {
 		return db.sql(RoutingRows.CLAIM_BATCHES)
 			.bind("limit", this.settings.batchesPerClaim())
 			.map((row) -> new StoredBatch(row.get("id", Long.class), row.get("received_at", Instant.class),
-					new TenantId(row.get("tenant_id", UUID.class)), row.get("app_id", String.class),
+					new TenantId(row.get("tenant_id", UUID.class)), new AppId(row.get("app_id", String.class)),
 					bytes(row.get("body", ByteBuffer.class))))
 			.all()
 			.collectList()
@@ -70,23 +71,23 @@ class BatchRouter {
 
 	private Mono<Routed> route(DatabaseClient db, List<StoredBatch> batches) {
 		TenantId tenant = batches.get(0).tenant();
-		String app = batches.get(0).appId();
+		AppId app = batches.get(0).app();
 		return destination(db, tenant, app).flatMap((destination) -> switch (destination) {
 			case BOT, NO_BOT -> routeEvents(db, tenant, app, batches, destination == Destination.BOT);
 			case APP_DELETED, TENANT_DELETED -> discard(db, tenant, app, batches, destination);
 		});
 	}
 
-	private Mono<Destination> destination(DatabaseClient db, TenantId tenant, String app) {
+	private Mono<Destination> destination(DatabaseClient db, TenantId tenant, AppId app) {
 		return db.sql(RoutingRows.DESTINATION)
 			.bind("tenant", tenant.value())
-			.bind("app", app)
+			.bind("app", app.value())
 			.map((row) -> Destination.of(Boolean.TRUE.equals(row.get("tenant_exists", Boolean.class)),
 					row.get("has_endpoint", Boolean.class)))
 			.one();
 	}
 
-	private Mono<Routed> routeEvents(DatabaseClient db, TenantId tenant, String app, List<StoredBatch> batches,
+	private Mono<Routed> routeEvents(DatabaseClient db, TenantId tenant, AppId app, List<StoredBatch> batches,
 			boolean hasEndpoint) {
 		Map<String, Routable> byKey = new LinkedHashMap<>();
 		for (StoredBatch batch : batches) {
@@ -100,13 +101,12 @@ class BatchRouter {
 			.thenReturn(new Routed(app, batches, fresh.size(), byKey.size() - fresh.size(), false)));
 	}
 
-	private Mono<Routed> discard(DatabaseClient db, TenantId tenant, String app, List<StoredBatch> batches,
+	private Mono<Routed> discard(DatabaseClient db, TenantId tenant, AppId app, List<StoredBatch> batches,
 			Destination destination) {
 		logger.info("Discarding {} batches of app {} of tenant {}: the {} was deleted before they were routed",
 				batches.size(), app, tenant, (destination == Destination.TENANT_DELETED) ? "tenant" : "app");
-		Mono<Void> audit = (destination == Destination.APP_DELETED)
-				? this.auditLog.recordBySystem(tenant, "app.batches_discarded", app, Map.of("batches", batches.size()))
-				: Mono.empty();
+		Mono<Void> audit = (destination == Destination.APP_DELETED) ? this.auditLog.recordBySystem(tenant,
+				"app.batches_discarded", app.value(), Map.of("batches", batches.size())) : Mono.empty();
 		return mark(db, RoutingRows.MARK_DISCARDED, tenant, app, batches).then(audit)
 			.thenReturn(new Routed(app, batches, 0, 0, true));
 	}
@@ -120,17 +120,20 @@ class BatchRouter {
 			// not
 			// hold up the app's other batches.
 			logger.warn("Batch {} of app {} could not be read; it is marked routed without events", batch.id(),
-					batch.appId(), ex);
+					batch.app(), ex);
 			return List.of();
 		}
 	}
 
 	/** The events not routed before, in order. */
-	private Mono<List<Routable>> unseen(DatabaseClient db, TenantId tenant, String app, Map<String, Routable> byKey) {
+	private Mono<List<Routable>> unseen(DatabaseClient db, TenantId tenant, AppId app, Map<String, Routable> byKey) {
 		if (byKey.isEmpty()) {
 			return Mono.just(List.of());
 		}
-		List<Object[]> rows = byKey.keySet().stream().map((key) -> new Object[] { tenant.value(), app, key }).toList();
+		List<Object[]> rows = byKey.keySet()
+			.stream()
+			.map((key) -> new Object[] { tenant.value(), app.value(), key })
+			.toList();
 		return RoutingRows.SEEN.run(db, rows, (row) -> row.get("key", String.class))
 			.collect(Collectors.toSet())
 			.map((Set<String> fresh) -> byKey.values()
@@ -139,24 +142,24 @@ class BatchRouter {
 				.toList());
 	}
 
-	private Mono<Long> queue(DatabaseClient db, TenantId tenant, String app, List<Routable> fresh,
-			boolean hasEndpoint) {
+	private Mono<Long> queue(DatabaseClient db, TenantId tenant, AppId app, List<Routable> fresh, boolean hasEndpoint) {
 		List<Object[]> rows = new ArrayList<>(fresh.size());
 		for (Routable routable : fresh) {
 			Event event = routable.event();
-			rows.add(new Object[] { tenant.value(), app, event.pageId(), event.psid(), event.lane(app), event.field(),
-					event.type(), event.mid(), event.at(), routable.batch().id(), routable.batch().receivedAt(),
+			rows.add(new Object[] { tenant.value(), app.value(), event.page().value(),
+					(event.psid() != null) ? event.psid().value() : null, event.lane(app), event.field(), event.type(),
+					event.mid(), event.at(), routable.batch().id(), routable.batch().receivedAt(),
 					ByteBuffer.wrap(event.payload()), hasEndpoint ? "pending" : "skipped",
 					hasEndpoint ? null : "The app has no bot endpoint" });
 		}
 		return rows.isEmpty() ? Mono.just(0L) : RoutingRows.DELIVERIES.run(db, rows);
 	}
 
-	private Mono<Long> mark(DatabaseClient db, String sql, TenantId tenant, String app, List<StoredBatch> batches) {
+	private Mono<Long> mark(DatabaseClient db, String sql, TenantId tenant, AppId app, List<StoredBatch> batches) {
 		Instant oldest = batches.stream().map(StoredBatch::receivedAt).min(Comparator.naturalOrder()).orElseThrow();
 		return db.sql(sql)
 			.bind("tenant", tenant.value())
-			.bind("app", app)
+			.bind("app", app.value())
 			.bind("ids", batches.stream().map(StoredBatch::id).toArray(Long[]::new))
 			.bind("oldest", oldest)
 			.fetch()
@@ -177,7 +180,7 @@ class BatchRouter {
 	 * What one routing transaction did: queued events and dropped duplicates, or
 	 * discarded the batches of a deleted app.
 	 */
-	record Routed(String appId, List<StoredBatch> batches, int queued, int duplicates, boolean discarded) {
+	record Routed(AppId app, List<StoredBatch> batches, int queued, int duplicates, boolean discarded) {
 	}
 
 	/** Where the batches' events go, if anywhere. */

@@ -8,12 +8,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.baton.platform.StorableText;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import io.baton.graph.PageId;
+import io.baton.graph.Psid;
 import io.baton.platform.Digests;
+import io.baton.platform.StorableText;
 
 /**
  * Reads a stored batch into its events. Each event gets the body a bot receives for it
@@ -43,12 +44,14 @@ final class Batches {
 		String object = batch.path("object").asString("page");
 		List<Event> events = new ArrayList<>();
 		for (JsonNode entry : batch.path("entry")) {
-			String pageId = entry.path("id").asString("");
+			// Facebook's entries name a page by its numeric id; an entry that does not
+			// names no page Baton could have connected, so it has nothing to route.
+			PageId page = PageId.parse(entry.path("id").asString("")).orElse(null);
 			long time = entry.path("time").asLong(0);
 			for (String field : FIELDS) {
 				for (JsonNode event : entry.path(field)) {
-					if (event.isObject() && !pageId.isEmpty()) {
-						events.add(event(object, pageId, time, field, event));
+					if (event.isObject() && page != null) {
+						events.add(event(object, page, time, field, event));
 					}
 				}
 			}
@@ -56,14 +59,17 @@ final class Batches {
 		return events;
 	}
 
-	private static Event event(String object, String pageId, long entryTime, String field, JsonNode event) {
+	private static Event event(String object, PageId page, long entryTime, String field, JsonNode event) {
+		String pageId = page.value();
 		String type = type(event);
 		String sender = event.path("sender").path("id").asString(null);
 		String recipient = event.path("recipient").path("id").asString(null);
 		String psid = pageId.equals(sender) ? recipient : sender;
 		long timestamp = event.path("timestamp").asLong(entryTime);
 		String mid = mid(type, event);
-		return new Event(pageId, field, type, psid, mid, Instant.ofEpochMilli(timestamp),
+		// An id that is no PSID (Facebook sends none such) leaves the event without a
+		// person: it is still delivered, in the page's lane, and starts no contact.
+		return new Event(page, field, type, Psid.parse(psid).orElse(null), mid, Instant.ofEpochMilli(timestamp),
 				dedupeKey(field, pageId, psid, type, mid, event), event,
 				payload(object, pageId, entryTime, field, event));
 	}

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
+import io.baton.graph.AppId;
 import io.baton.platform.Digests;
 import io.baton.secrets.Secret;
 import io.baton.secrets.SecretBox;
@@ -37,7 +38,7 @@ class ContactFacts {
 		this.secrets = secrets;
 	}
 
-	Mono<Void> keep(DatabaseClient db, TenantId tenant, String app, List<Event> events) {
+	Mono<Void> keep(DatabaseClient db, TenantId tenant, AppId app, List<Event> events) {
 		List<Event> personal = events.stream().filter((event) -> event.psid() != null).toList();
 		if (personal.isEmpty()) {
 			return Mono.empty();
@@ -51,8 +52,9 @@ class ContactFacts {
 		Map<String, Object[]> byPerson = new TreeMap<>();
 		for (Event event : events) {
 			Instant interaction = event.opensWindow() ? event.at() : null;
-			byPerson.merge(event.pageId() + "\n" + event.psid(),
-					new Object[] { tenant.value(), event.pageId(), event.psid(), event.at(), event.at(), interaction },
+			byPerson.merge(event.page().value() + "\n" + event.psid().value(),
+					new Object[] { tenant.value(), event.page().value(), event.psid().value(), event.at(), event.at(),
+							interaction },
 					(known, next) -> new Object[] { known[0], known[1], known[2], earliest(known[3], next[3]),
 							latest(known[4], next[4]), latest(known[5], next[5]) });
 		}
@@ -65,7 +67,7 @@ class ContactFacts {
 			JsonNode referral = referralOf(event.body());
 			String ref = (referral != null) ? referral.path("ref").asString("") : "";
 			if (!ref.isEmpty()) {
-				rows.add(new Object[] { tenant.value(), event.pageId(), event.psid(), ref,
+				rows.add(new Object[] { tenant.value(), event.page().value(), event.psid().value(), ref,
 						referral.path("source").asString(""), referral.path("type").asString(""), event.at() });
 			}
 		}
@@ -83,7 +85,7 @@ class ContactFacts {
 	}
 
 	/** The rarer facts: few events carry them, so one statement each is fine. */
-	private Mono<Void> oneByOne(DatabaseClient db, TenantId tenant, String app, Event event) {
+	private Mono<Void> oneByOne(DatabaseClient db, TenantId tenant, AppId app, Event event) {
 		JsonNode body = event.body();
 		return switch (event.type()) {
 			case "account_linking" -> accountLinking(db, tenant, event, body.path("account_linking"));
@@ -104,8 +106,8 @@ class ContactFacts {
 			.bind("account", linking.path("authorization_code").asString(""))
 			.bind("at", event.at())
 			.bind("tenant", tenant.value())
-			.bind("page", event.pageId())
-			.bind("psid", event.psid())
+			.bind("page", event.page().value())
+			.bind("psid", event.psid().value())
 			.then();
 	}
 
@@ -117,12 +119,12 @@ class ContactFacts {
 			.bind("owner", newOwner.asString())
 			.bind("at", event.at())
 			.bind("tenant", tenant.value())
-			.bind("page", event.pageId())
-			.bind("psid", event.psid())
+			.bind("page", event.page().value())
+			.bind("psid", event.psid().value())
 			.then();
 	}
 
-	private Mono<Void> notificationToken(DatabaseClient db, TenantId tenant, String app, Event event, JsonNode optin) {
+	private Mono<Void> notificationToken(DatabaseClient db, TenantId tenant, AppId app, Event event, JsonNode optin) {
 		String oneTime = optin.path("one_time_notif_token").asString("");
 		String recurring = optin.path("notification_messages_token").asString("");
 		if (oneTime.isEmpty() && recurring.isEmpty()) {
@@ -137,13 +139,13 @@ class ContactFacts {
 						? Instant.ofEpochMilli(optin.path("token_expiry_timestamp").asLong()) : null;
 		DatabaseClient.GenericExecuteSpec insert = db.sql(RoutingRows.NOTIFICATION_TOKEN)
 			.bind("tenant", tenant.value())
-			.bind("app", app)
-			.bind("page", event.pageId())
-			.bind("psid", event.psid())
+			.bind("app", app.value())
+			.bind("page", event.page().value())
+			.bind("psid", event.psid().value())
 			.bind("kind", isOneTime ? "one_time" : "recurring")
 			.bind("topic", optin.path("title").asString(""))
 			.bind("payload", optin.path("payload").asString(""))
-			.bind("sealed", this.secrets.seal(new Secret(token), tokenContext(event.pageId())))
+			.bind("sealed", this.secrets.seal(new Secret(token), tokenContext(event.page().value())))
 			.bind("hash", Digests.sha256(token))
 			.bind("frequency", optin.path("notification_messages_frequency").asString(""))
 			.bind("timezone", optin.path("notification_messages_timezone").asString(""))

@@ -5,10 +5,14 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import io.baton.graph.AppId;
+import io.baton.graph.PageId;
+import io.baton.graph.Psid;
+
 /**
  * One Messenger event of a batch, as routing sees it.
  *
- * @param pageId the entry's page
+ * @param page the entry's page
  * @param field {@code messaging} or {@code standby}
  * @param type what happened: {@code message}, {@code echo}, {@code postback}, …
  * @param psid the person's page-scoped id, or null (an {@code app_roles} event)
@@ -18,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * @param body the event as Facebook sent it
  * @param payload the Facebook-shaped body a bot receives for this event alone
  */
-record Event(String pageId, String field, String type, @Nullable String psid, @Nullable String mid, Instant at,
+record Event(PageId page, String field, String type, @Nullable Psid psid, @Nullable String mid, Instant at,
 		String dedupeKey, JsonNode body, byte[] payload) {
 
 	/**
@@ -33,8 +37,8 @@ record Event(String pageId, String field, String type, @Nullable String psid, @N
 	}
 
 	/** Conversation key: one app's events of one person on one page go out in order. */
-	String lane(String appId) {
-		return appId + ":" + this.pageId + ":" + ((this.psid != null) ? this.psid : "");
+	String lane(AppId app) {
+		return app.value() + ":" + this.page.value() + ":" + ((this.psid != null) ? this.psid.value() : "");
 	}
 
 }

@@ -68,16 +68,16 @@ class RoutingWorkers {
 		Instant now = Instant.now();
 		Timer lag = Timer.builder("baton.routing.lag")
 			.description("From a batch's intake to its routing")
-			.tag("app", routed.appId())
+			.tag("app", routed.app().value())
 			.publishPercentileHistogram()
 			.register(this.meters);
 		routed.batches().forEach((batch) -> lag.record(Duration.between(batch.receivedAt(), now)));
 		if (routed.discarded()) {
 			this.meters.counter("baton.routing.batches.discarded").increment(routed.batches().size());
 		}
-		this.meters.counter("baton.routing.events", "app", routed.appId(), "outcome", "queued")
+		this.meters.counter("baton.routing.events", "app", routed.app().value(), "outcome", "queued")
 			.increment(routed.queued());
-		this.meters.counter("baton.routing.events", "app", routed.appId(), "outcome", "duplicate")
+		this.meters.counter("baton.routing.events", "app", routed.app().value(), "outcome", "duplicate")
 			.increment(routed.duplicates());
 		if (routed.queued() > 0) {
 			this.events.publishEvent(new DeliveriesQueued(routed.queued()));

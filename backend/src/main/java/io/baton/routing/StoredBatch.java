@@ -2,8 +2,9 @@ package io.baton.routing;
 
 import java.time.Instant;
 
+import io.baton.graph.AppId;
 import io.baton.tenancy.TenantId;
 
 /** A batch as intake stored it, claimed for routing. */
-record StoredBatch(long id, Instant receivedAt, TenantId tenant, String appId, byte[] body) {
+record StoredBatch(long id, Instant receivedAt, TenantId tenant, AppId app, byte[] body) {
 }

@@ -128,7 +128,7 @@ class BotPosterTests {
 	}
 
 	private static ClaimedDelivery deliveryTo(String endpoint) {
-		return new ClaimedDelivery(1, TenantId.random(), new AppId("1234567890"), "4500000000001", 1,
+		return new ClaimedDelivery(1, TenantId.random(), new AppId("1234567890"), 1,
 				"{\"object\":\"page\",\"entry\":[]}".getBytes(StandardCharsets.UTF_8), endpoint,
 				new Secret("app-secret"));
 	}
