@@ -43,16 +43,7 @@ record MessagesFilter(@Parameter(description = "Facebook page id") @Nullable Str
 	}
 
 	private static long number(String name, String text) {
-		try {
-			long value = Long.parseLong(text.strip());
-			if (value > 0) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new BadParameter(name + " must be a positive whole number.");
+		return BadParameter.positiveNumber(name, text);
 	}
 
 	private static boolean blank(@Nullable String text) {
