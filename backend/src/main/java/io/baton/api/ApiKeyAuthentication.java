@@ -7,14 +7,17 @@ import io.baton.apps.ApiKeyHolder;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A request authenticated by an app's API key; it lives for that request only. */
-final class ApiKeyAuthentication extends AbstractAuthenticationToken {
+/**
+ * A request authenticated by an app's API key, on the JSON API or the bot API; it lives
+ * for that request only.
+ */
+public final class ApiKeyAuthentication extends AbstractAuthenticationToken {
 
-	static final String AUTHORITY = "API_KEY";
+	public static final String AUTHORITY = "API_KEY";
 
 	private final ApiKeyHolder holder;
 
-	ApiKeyAuthentication(ApiKeyHolder holder) {
+	public ApiKeyAuthentication(ApiKeyHolder holder) {
 		super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
 		this.holder = holder;
 		setAuthenticated(true);

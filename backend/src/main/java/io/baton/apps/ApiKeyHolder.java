@@ -2,7 +2,10 @@ package io.baton.apps;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
+
 import io.baton.graph.AppId;
+import io.baton.graph.PageId;
 import io.baton.tenancy.TenantId;
 
 /**
@@ -10,8 +13,11 @@ import io.baton.tenancy.TenantId;
  * tenant, and for nothing else.
  *
  * @param keyName the name staff gave the key, recorded in the audit log as the actor
+ * @param page the one page the key is limited to, or {@code null} for every page of the
+ * app
  */
-public record ApiKeyHolder(UUID keyId, String prefix, String keyName, TenantId tenant, AppId app) {
+public record ApiKeyHolder(UUID keyId, String prefix, String keyName, TenantId tenant, AppId app,
+		@Nullable PageId page) {
 
 	/**
 	 * The actor the audit log names, e.g. {@code API key "support bot" (bk_Ab12Cd34)}.

@@ -4,18 +4,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+
+import io.baton.graph.PageId;
 
 /** The SQL of the {@code api_keys} table and the mapping of its rows. */
 final class ApiKeyRows {
 
 	static final String INSERT = """
-			INSERT INTO api_keys (id, tenant_id, app_id, name, prefix, hash, created_by)
-			VALUES (:id, :tenant, :app, :name, :prefix, :hash, :by)
+			INSERT INTO api_keys (id, tenant_id, app_id, page_id, name, prefix, hash, created_by)
+			VALUES (:id, :tenant, :app, :page, :name, :prefix, :hash, :by)
 			RETURNING created_at
 			""";
 
 	static final String LIST = """
-			SELECT id, name, prefix, created_at, last_used_at, revoked_at
+			SELECT id, name, prefix, page_id, created_at, last_used_at, revoked_at
 			FROM api_keys
 			WHERE tenant_id = :tenant AND app_id = :app
 			ORDER BY created_at DESC
@@ -29,7 +32,8 @@ final class ApiKeyRows {
 
 	/** Across tenants, through the {@code SECURITY DEFINER} function, by the prefix. */
 	static final String BY_PREFIX = """
-			SELECT id, tenant_id, app_id, name, hash, last_used_at, revoked_at FROM api_key_directory(:prefix)
+			SELECT id, tenant_id, app_id, page_id, name, hash, last_used_at, revoked_at
+			FROM api_key_directory(:prefix)
 			""";
 
 	static final String NOTE_USE = """
@@ -39,9 +43,14 @@ final class ApiKeyRows {
 	private ApiKeyRows() {
 	}
 
+	static @Nullable PageId page(Readable row) {
+		String page = row.get("page_id", String.class);
+		return (page != null) ? new PageId(page) : null;
+	}
+
 	static ApiKey key(Readable row) {
 		return new ApiKey(row.get("id", UUID.class), row.get("name", String.class), row.get("prefix", String.class),
-				row.get("created_at", Instant.class), row.get("last_used_at", Instant.class),
+				page(row), row.get("created_at", Instant.class), row.get("last_used_at", Instant.class),
 				row.get("revoked_at", Instant.class));
 	}
 

@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import io.r2dbc.spi.Parameters;
+import io.r2dbc.spi.R2dbcType;
+
 import io.baton.graph.AppId;
+import io.baton.graph.PageId;
 import io.baton.tenancy.AuditLog;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.platform.NotFound;
@@ -61,6 +65,14 @@ public class ApiKeys {
 	}
 
 	public Mono<IssuedApiKey> create(CurrentTenant current, AppId app, String name) {
+		return create(current, app, name, null);
+	}
+
+	/**
+	 * A new key of the app; limited to {@code page} when given, so the bot API serves it
+	 * only that page (and {@code me} is that page).
+	 */
+	public Mono<IssuedApiKey> create(CurrentTenant current, AppId app, String name, @Nullable PageId page) {
 		current.requireMemberManagement();
 		String cleanName = (name != null) ? name.strip() : "";
 		String prefix = "bk_" + random(6);
@@ -74,6 +86,7 @@ public class ApiKeys {
 				.bind("id", id)
 				.bind("tenant", current.id().value())
 				.bind("app", app.value())
+				.bind("page", Parameters.in(R2dbcType.VARCHAR, (page != null) ? page.value() : null))
 				.bind("name", cleanName)
 				.bind("prefix", prefix)
 				.bind("hash", hash(value))
@@ -82,7 +95,8 @@ public class ApiKeys {
 				.one()
 				.flatMap((createdAt) -> this.auditLog
 					.record(current, "api_key.created", app.value(), Map.of("prefix", prefix, "name", cleanName))
-					.thenReturn(new IssuedApiKey(new ApiKey(id, cleanName, prefix, createdAt, null, null), value)))));
+					.thenReturn(
+							new IssuedApiKey(new ApiKey(id, cleanName, prefix, page, createdAt, null, null), value)))));
 	}
 
 	public Flux<ApiKey> list(CurrentTenant current, AppId app) {
@@ -123,7 +137,8 @@ public class ApiKeys {
 			.bind("prefix", key.group(1))
 			.map((row) -> new StoredKey(
 					new ApiKeyHolder(row.get("id", UUID.class), key.group(1), row.get("name", String.class),
-							new TenantId(row.get("tenant_id", UUID.class)), new AppId(row.get("app_id", String.class))),
+							new TenantId(row.get("tenant_id", UUID.class)), new AppId(row.get("app_id", String.class)),
+							ApiKeyRows.page(row)),
 					row.get("hash", byte[].class), row.get("last_used_at", Instant.class),
 					row.get("revoked_at", Instant.class) != null))
 			.one()

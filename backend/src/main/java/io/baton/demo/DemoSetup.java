@@ -37,9 +37,13 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Component
 class DemoSetup {
 
-	static final List<DemoApp> APPS = List.of(
-			new DemoApp("1000000000000011", "Demo Support Bot", "demo-support-bot-secret"),
-			new DemoApp("1000000000000012", "Demo Live Agents", "demo-live-agents-secret"));
+	static final DemoApp SUPPORT_BOT = new DemoApp("1000000000000011", "Demo Support Bot", "demo-support-bot-secret",
+			"primary_receiver");
+
+	static final DemoApp LIVE_AGENTS = new DemoApp("1000000000000012", "Demo Live Agents", "demo-live-agents-secret",
+			"secondary_receiver");
+
+	static final List<DemoApp> APPS = List.of(SUPPORT_BOT, LIVE_AGENTS);
 
 	static final String PERSON = "Dana Demo";
 
@@ -86,12 +90,46 @@ class DemoSetup {
 			.subscribe(null, (ex) -> logger.warn("The demo's sandbox apps could not be set up: {}", ex.getMessage()));
 	}
 
-	/** Both demo apps registered and connected to the person's pages (once). */
+	/**
+	 * Both demo apps registered and connected to the person's pages (once), with the
+	 * handover roles a Page admin gives them on each page.
+	 */
 	Mono<Void> connectedApps(CurrentTenant owner) {
 		return person().flatMap((person) -> pages(person).collectList()
 			.flatMap((pages) -> Flux.fromIterable(APPS)
 				.concatMap((app) -> connectedApp(owner, app, person, pages))
-				.then()));
+				.then(appRoles(pages))));
+	}
+
+	/**
+	 * The support bot primary receiver and the live agents secondary on every demo page,
+	 * so a person's message reaches the bot as {@code messaging} and the agents as
+	 * {@code standby}. Set only where missing: each change sends {@code app_roles}.
+	 */
+	private Mono<Void> appRoles(List<String> pages) {
+		return this.sandbox.get()
+			.uri("/pages")
+			.retrieve()
+			.bodyToMono(JsonNode.class)
+			.flatMapMany((body) -> Flux.fromIterable(body.path("data")))
+			.filter((page) -> pages.contains(page.path("id").asString()))
+			.concatMap((page) -> Flux.fromIterable(APPS)
+				.filter((app) -> !hasRole(page, app))
+				.concatMap((app) -> this.sandbox.put()
+					.uri("/pages/{page}/app-roles/{app}", page.path("id").asString(), app.id())
+					.bodyValue(Map.of("role", app.role()))
+					.retrieve()
+					.toBodilessEntity()))
+			.then();
+	}
+
+	private static boolean hasRole(JsonNode page, DemoApp app) {
+		for (JsonNode role : page.path("app_roles")) {
+			if (app.id().equals(role.path("app_id").asString()) && app.role().equals(role.path("role").asString())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private Mono<Void> connectedApp(CurrentTenant owner, DemoApp app, String person, List<String> pages) {
@@ -158,7 +196,8 @@ class DemoSetup {
 							? response.bodyToMono(JsonNode.class).map(Optional::of) : response.createError());
 	}
 
-	record DemoApp(String id, String name, String secret) {
+	/** A demo app, with the handover role it has on every demo page. */
+	record DemoApp(String id, String name, String secret, String role) {
 
 		@Override
 		public String toString() {

@@ -105,34 +105,97 @@ public class GraphClient {
 			.exchangeToMono((response) -> response.bodyToMono(String.class)
 				.defaultIfEmpty("")
 				.flatMap((body) -> interpret(response.statusCode().value(), body)))
-			.timeout(this.settings.timeout())
+			.transform(this::inTime);
+	}
+
+	/**
+	 * Passes a call on to Graph with {@code token} (as a bearer header) and its
+	 * {@code appsecret_proof}, under the version the caller named, and answers Graph's
+	 * status and body unchanged. No answer within the timeout, or none at all, is a
+	 * {@link GraphFailure} with code -1.
+	 */
+	public Mono<RelayedAnswer> relay(RelayedCall call, Secret token, @Nullable Secret appSecret) {
+		MultiValueMap<String, String> query = new LinkedMultiValueMap<>(call.query());
+		if (appSecret != null) {
+			query.set("appsecret_proof", proof(token, appSecret));
+		}
+		WebClient.RequestBodySpec request = this.http.method(call.method())
+			.uri(uri(this.settings.root(call.version()), call.path(), query))
+			.accept(MediaType.APPLICATION_JSON)
+			.headers((headers) -> headers.setBearerAuth(token.value()));
+		WebClient.RequestHeadersSpec<?> ready = (call.contentType() != null)
+				? request.contentType(call.contentType()).bodyValue(call.body()) : request;
+		return ready
+			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.map((body) -> answer(response.statusCode().value(),
+						response.headers().contentType().map(MediaType::toString).orElse(null), body)))
+			.transform(this::inTime);
+	}
+
+	/** Within the timeout; no answer, or none in time, is a failure with code -1. */
+	private <T> Mono<T> inTime(Mono<T> call) {
+		return call.timeout(this.settings.timeout())
 			.onErrorMap(TimeoutException.class,
 					(ex) -> GraphFailure.noProperAnswer(0, "Graph did not answer within " + this.settings.timeout()))
 			.onErrorMap(WebClientRequestException.class,
 					(ex) -> GraphFailure.noProperAnswer(0, "Graph could not be reached: " + ex.getMessage()));
 	}
 
+	private RelayedAnswer answer(int status, @Nullable String contentType, byte[] body) {
+		GraphFailure failure = null;
+		if (status / 100 != 2) {
+			try {
+				JsonNode parsed = parse(status, new String(body, StandardCharsets.UTF_8));
+				failure = errorIn(status, parsed);
+				if (failure == null) {
+					failure = GraphFailure.noProperAnswer(status, "Graph answered HTTP " + status);
+				}
+			}
+			catch (GraphFailure notJson) {
+				failure = notJson;
+			}
+		}
+		return new RelayedAnswer(status, contentType, body, failure);
+	}
+
 	private Mono<JsonNode> interpret(int status, String body) {
 		JsonNode parsed;
 		try {
-			parsed = body.isEmpty() ? this.json.createObjectNode() : this.json.readTree(body);
+			parsed = parse(status, body);
 		}
-		catch (RuntimeException ex) {
-			return Mono.error(GraphFailure.noProperAnswer(status, "Graph answered HTTP " + status + " without JSON"));
+		catch (GraphFailure notJson) {
+			return Mono.error(notJson);
 		}
-		JsonNode error = parsed.path("error");
-		if (error.isObject()) {
-			return Mono.error(
-					new GraphFailure(status, number(error.path("code"), -1),
-							error.path("error_subcode").isIntegralNumber() ? number(error.path("error_subcode"), -1)
-									: null,
-							valueOr(error.path("message"), "Graph error"),
-							error.path("fbtrace_id").isValueNode() ? valueOr(error.path("fbtrace_id"), "") : null));
+		GraphFailure error = errorIn(status, parsed);
+		if (error != null) {
+			return Mono.error(error);
 		}
 		if (status / 100 != 2) {
 			return Mono.error(GraphFailure.noProperAnswer(status, "Graph answered HTTP " + status));
 		}
 		return Mono.just(parsed);
+	}
+
+	private JsonNode parse(int status, String body) {
+		try {
+			return body.isEmpty() ? this.json.createObjectNode() : this.json.readTree(body);
+		}
+		catch (RuntimeException ex) {
+			throw GraphFailure.noProperAnswer(status, "Graph answered HTTP " + status + " without JSON");
+		}
+	}
+
+	/** Graph's error object in the answer as a failure, or {@code null} without one. */
+	private static @Nullable GraphFailure errorIn(int status, JsonNode parsed) {
+		JsonNode error = parsed.path("error");
+		if (!error.isObject()) {
+			return null;
+		}
+		return new GraphFailure(status, number(error.path("code"), -1),
+				error.path("error_subcode").isIntegralNumber() ? number(error.path("error_subcode"), -1) : null,
+				valueOr(error.path("message"), "Graph error"),
+				error.path("fbtrace_id").isValueNode() ? valueOr(error.path("fbtrace_id"), "") : null);
 	}
 
 	private List<AppSubscription> subscriptions(JsonNode body) {
@@ -191,7 +254,11 @@ public class GraphClient {
 	 * too).
 	 */
 	private URI uri(String path, MultiValueMap<String, String> parameters) {
-		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(this.settings.root() + path);
+		return uri(this.settings.root(), path, parameters);
+	}
+
+	private static URI uri(String root, String path, MultiValueMap<String, String> parameters) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromUriString(root + path);
 		Map<String, String> values = new HashMap<>();
 		parameters.forEach((name, list) -> list.forEach((value) -> {
 			String variable = "p" + values.size();

@@ -20,8 +20,13 @@ public record GraphSettings(URI baseUrl, @DefaultValue("v24.0") String version, 
 		@DefaultValue("100") int pageSize) {
 
 	String root() {
+		return root(this.version);
+	}
+
+	/** Graph's root under another version than the configured one. */
+	String root(String otherVersion) {
 		String base = this.baseUrl.toString();
-		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + this.version;
+		return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + otherVersion;
 	}
 
 }

@@ -24,7 +24,12 @@ import io.baton.testing.BatonDemoTest;
 import io.baton.tokens.PageToken;
 import io.baton.tokens.PageTokens;
 
+import io.baton.sandbox.SandboxConsole;
+import io.baton.sandbox.SandboxWorld;
+import tools.jackson.databind.JsonNode;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,6 +65,9 @@ class DemoTenantTests {
 
 	@Autowired
 	BatonSettings baton;
+
+	@Autowired
+	Environment environment;
 
 	@Test
 	void aFirstSignInJoinsTheDemoShopAsAdminOnce() {
@@ -109,6 +117,60 @@ class DemoTenantTests {
 					.block()
 					.equals(this.baton.link("/sandbox/demo-bot/" + app)));
 		}
+	}
+
+	@Test
+	void aPersonsMessageReachesTheSupportBotAsMessagingAndTheLiveAgentsAsStandby() {
+		CurrentTenant owner = this.demo.ensure().block();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.tokens.inventory(owner).filter(PageToken::valid).count().block() == 4);
+		SandboxConsole sandbox = new SandboxConsole(new SandboxWorld(this.environment));
+		String page = demoPage(sandbox, "Demo Shoes");
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> appRoles(sandbox, "Demo Shoes")
+				.containsAll(List.of("1000000000000011=primary_receiver", "1000000000000012=secondary_receiver")));
+		String writer = sandbox.person("Rita Roles " + System.nanoTime());
+		String text = "Which sizes? " + System.nanoTime();
+
+		sandbox.api("POST", "/sandbox/api/messenger/pages/" + page + "/people/" + writer + "/message",
+				"{\"text\": \"" + text + "\"}");
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(receivedAs(sandbox, "1000000000000011", text)).isEqualTo("messaging");
+			assertThat(receivedAs(sandbox, "1000000000000012", text)).isEqualTo("standby");
+		});
+	}
+
+	private static String demoPage(SandboxConsole sandbox, String name) {
+		for (JsonNode page : sandbox.api("GET", "/sandbox/api/pages", null).path("body").path("data")) {
+			if (name.equals(page.path("name").asString())) {
+				return page.path("id").asString();
+			}
+		}
+		throw new AssertionError("no demo page " + name);
+	}
+
+	private static List<String> appRoles(SandboxConsole sandbox, String pageName) {
+		List<String> roles = new ArrayList<>();
+		for (JsonNode page : sandbox.api("GET", "/sandbox/api/pages", null).path("body").path("data")) {
+			if (pageName.equals(page.path("name").asString())) {
+				page.path("app_roles")
+					.forEach((role) -> roles.add(role.path("app_id").asString() + "=" + role.path("role").asString()));
+			}
+		}
+		return roles;
+	}
+
+	/** {@code messaging} or {@code standby}: how the app's demo bot received the text. */
+	private static String receivedAs(SandboxConsole sandbox, String app, String text) {
+		for (JsonNode receipt : sandbox.api("GET", "/sandbox/api/demo-bot/" + app + "/receipts?limit=1000", null)
+			.path("body")
+			.path("data")) {
+			if (text.equals(receipt.path("text").asString())) {
+				return receipt.path("kind").asString();
+			}
+		}
+		return "";
 	}
 
 	private List<String> memberNames(CurrentTenant demoShop) {

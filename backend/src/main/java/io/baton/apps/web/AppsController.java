@@ -2,12 +2,15 @@ package io.baton.apps.web;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import io.baton.apps.ApiKeys;
 import io.baton.apps.App;
 import io.baton.apps.Apps;
 import io.baton.graph.AppId;
+import io.baton.graph.PageId;
+import io.baton.platform.Rejected;
 import io.baton.tenancy.CurrentTenant;
 import io.baton.platform.NotFound;
 import io.baton.web.Flash;
@@ -82,8 +85,9 @@ class AppsController {
 	@PostMapping("/t/{tenantId}/apps/{appId}/keys")
 	Mono<String> createKey(CurrentTenant current, @PathVariable String appId, ServerWebExchange exchange) {
 		AppId app = app(appId);
-		return Forms.field(exchange, "name")
-			.flatMap((name) -> this.keys.create(current, app, name))
+		return exchange.getFormData()
+			.flatMap((form) -> this.keys.create(current, app, nonNull(form.getFirst("name")),
+					limitedTo(nonNull(form.getFirst("page")))))
 			.flatMap((issued) -> Flash.withLink(exchange,
 					"API key \"" + issued.key().name() + "\" created. Copy it now: Baton keeps only its hash.",
 					issued.value()))
@@ -112,6 +116,14 @@ class AppsController {
 
 	private static AppId app(String text) {
 		return AppId.parse(text).orElseThrow(() -> new NotFound("No such app."));
+	}
+
+	/** The page a new key is limited to: none when the form leaves it empty. */
+	private static @Nullable PageId limitedTo(String page) {
+		if (page.isBlank()) {
+			return null;
+		}
+		return PageId.parse(page).orElseThrow(() -> new Rejected("Choose one of the app's pages, or every page."));
 	}
 
 	private static UUID uuid(String text) {

@@ -54,16 +54,7 @@ record DeliveryFilter(@Parameter(description = "Facebook page id") @Nullable Str
 
 	/** A positive whole number, as delivery ids and cursors are. */
 	static long number(String name, String text) {
-		try {
-			long value = Long.parseLong(text.strip());
-			if (value > 0) {
-				return value;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// answered below
-		}
-		throw new BadParameter(name + " must be a positive whole number.");
+		return BadParameter.positiveNumber(name, text);
 	}
 
 	static AppId app(String text) {

@@ -13,6 +13,7 @@ import io.baton.onboarding.PageOnboarding;
 import io.baton.onboarding.SubscriptionReconciler;
 import io.baton.platform.NotFound;
 import io.baton.tenancy.CurrentTenant;
+import io.baton.tokens.PageTokens;
 import io.baton.web.Flash;
 import io.baton.web.Forms;
 
@@ -44,8 +45,11 @@ class AppPageController {
 
 	private final Endpoints endpoints;
 
+	private final PageTokens tokens;
+
 	AppPageController(Apps apps, ApiKeys keys, PageOnboarding onboarding, SubscriptionReconciler reconciler,
-			WebhookHealth health, Endpoints endpoints) {
+			WebhookHealth health, Endpoints endpoints, PageTokens tokens) {
+		this.tokens = tokens;
 		this.apps = apps;
 		this.keys = keys;
 		this.onboarding = onboarding;
@@ -62,6 +66,9 @@ class AppPageController {
 			.doOnNext((found) -> model.addAttribute("app", found))
 			.then(this.keys.list(current, app).collectList())
 			.doOnNext((list) -> model.addAttribute("keys", list))
+			.thenMany(this.tokens.inventory(current).filter((token) -> token.app().equals(app)))
+			.collectList()
+			.doOnNext((list) -> model.addAttribute("pages", list))
 			.thenMany(this.reconciler.drift(current, app))
 			.collectList()
 			.doOnNext((list) -> model.addAttribute("drift", list))

@@ -6,28 +6,94 @@ import io.baton.sandbox.SandboxHmac;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A Graph call's parameters, from the query and a form body alike, and its access token
- * from {@code access_token} or {@code Authorization: Bearer} (or {@code OAuth}).
+ * A Graph call's parameters, from the query, a form body and a JSON body alike (a JSON
+ * array of values reads as Graph's comma list, an object as its JSON text), and its
+ * access token from {@code access_token} or {@code Authorization: Bearer} (or
+ * {@code OAuth}). Read once per request and kept on the exchange, since a filter and the
+ * endpoint may both need it.
+ *
+ * @param body the JSON body as sent (empty without one)
  */
-public record GraphRequest(MultiValueMap<String, String> parameters, @Nullable String accessToken) {
+public record GraphRequest(MultiValueMap<String, String> parameters, @Nullable String accessToken, ObjectNode body) {
+
+	private static final String ATTRIBUTE = GraphRequest.class.getName();
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	public GraphRequest(MultiValueMap<String, String> parameters, @Nullable String accessToken) {
+		this(parameters, accessToken, json.createObjectNode());
+	}
 
 	public static Mono<GraphRequest> of(ServerWebExchange exchange) {
-		return exchange.getFormData().map((form) -> {
+		GraphRequest kept = exchange.getAttribute(ATTRIBUTE);
+		if (kept != null) {
+			return Mono.just(kept);
+		}
+		return exchange.getFormData().zipWith(jsonBody(exchange)).map((read) -> {
 			MultiValueMap<String, String> parameters = new LinkedMultiValueMap<>(
 					exchange.getRequest().getQueryParams());
-			form.forEach(parameters::addAll);
+			read.getT1().forEach(parameters::addAll);
+			read.getT2().properties().forEach((field) -> parameters.add(field.getKey(), text(field.getValue())));
 			String token = parameters.getFirst("access_token");
 			if (token == null || token.isBlank()) {
 				token = headerToken(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
 			}
-			return new GraphRequest(parameters, (token != null && !token.isBlank()) ? token.strip() : null);
-		});
+			return new GraphRequest(parameters, (token != null && !token.isBlank()) ? token.strip() : null,
+					read.getT2());
+		}).doOnNext((request) -> exchange.getAttributes().put(ATTRIBUTE, request));
+	}
+
+	private static Mono<ObjectNode> jsonBody(ServerWebExchange exchange) {
+		MediaType type = exchange.getRequest().getHeaders().getContentType();
+		if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+			return Mono.just(json.createObjectNode());
+		}
+		return DataBufferUtils.join(exchange.getRequest().getBody()).map((buffer) -> {
+			try {
+				return buffer.toString(StandardCharsets.UTF_8);
+			}
+			finally {
+				DataBufferUtils.release(buffer);
+			}
+		}).defaultIfEmpty("").map(GraphRequest::object);
+	}
+
+	private static ObjectNode object(String body) {
+		if (body.isBlank()) {
+			return json.createObjectNode();
+		}
+		JsonNode tree;
+		try {
+			tree = json.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw GraphError.invalidParameter("Invalid parameter: the body is not valid JSON");
+		}
+		if (tree instanceof ObjectNode object) {
+			return object;
+		}
+		throw GraphError.invalidParameter("Invalid parameter: the body must be a JSON object");
+	}
+
+	/** A JSON value as a parameter's text: a list of values as Graph's comma list. */
+	private static String text(JsonNode value) {
+		if (value.isArray() && value.valueStream().allMatch(JsonNode::isValueNode)) {
+			return String.join(",", value.valueStream().map(JsonNode::asString).toList());
+		}
+		return value.isValueNode() ? value.asString() : value.toString();
 	}
 
 	/** The parameter, stripped, or an empty string. */

@@ -13,8 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.StringNode;
 
-import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -31,20 +29,10 @@ public record MessengerCall(GraphRequest request, Map<String, JsonNode> fields) 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	public static Mono<MessengerCall> of(ServerWebExchange exchange) {
-		return GraphRequest.of(exchange).flatMap((request) -> {
-			MediaType type = exchange.getRequest().getHeaders().getContentType();
+		return GraphRequest.of(exchange).map((request) -> {
 			Map<String, JsonNode> fields = parameters(request.parameters());
-			if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-				return Mono.just(new MessengerCall(request, fields));
-			}
-			return DataBufferUtils.join(exchange.getRequest().getBody()).map((buffer) -> {
-				try {
-					return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			}).defaultIfEmpty("").map((body) -> withBody(request, fields, body));
+			request.body().properties().forEach((field) -> fields.put(field.getKey(), field.getValue()));
+			return new MessengerCall(request, fields);
 		});
 	}
 
@@ -62,29 +50,6 @@ public record MessengerCall(GraphRequest request, Map<String, JsonNode> fields) 
 
 	public @Nullable String token() {
 		return this.request.accessToken();
-	}
-
-	private static MessengerCall withBody(GraphRequest request, Map<String, JsonNode> fields, String body) {
-		if (body.isBlank()) {
-			return new MessengerCall(request, fields);
-		}
-		JsonNode tree;
-		try {
-			tree = json.readTree(body);
-		}
-		catch (JacksonException ex) {
-			throw MessengerErrors.invalidParameter("the body is not valid JSON");
-		}
-		if (!tree.isObject()) {
-			throw MessengerErrors.invalidParameter("the body must be a JSON object");
-		}
-		Map<String, JsonNode> merged = new LinkedHashMap<>(fields);
-		tree.properties().forEach((field) -> merged.put(field.getKey(), field.getValue()));
-		String token = request.accessToken();
-		if (token == null && merged.get("access_token") != null && merged.get("access_token").isString()) {
-			token = merged.get("access_token").asString().strip();
-		}
-		return new MessengerCall(new GraphRequest(request.parameters(), token), merged);
 	}
 
 	private static Map<String, JsonNode> parameters(MultiValueMap<String, String> parameters) {
