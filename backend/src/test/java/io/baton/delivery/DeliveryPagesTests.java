@@ -131,9 +131,17 @@ class DeliveryPagesTests {
 			.until(() -> page("/t/" + this.acme.id() + "/apps/" + this.app + "/health").contains(">disabled<"));
 		int arrivedWhileDisabled = this.bot.arrived();
 		this.bot.answer(200);
-		await("nothing is sent to a disabled endpoint").during(Duration.ofMillis(500))
-			.atMost(Duration.ofSeconds(5))
-			.until(() -> this.bot.arrived() == arrivedWhileDisabled);
+		await("the waiting delivery is due").atMost(Duration.ofSeconds(5)).until(() -> isDue("m_x2"));
+		try (WebhookReceiver otherBot = new WebhookReceiver()) {
+			AppId other = Fixtures.anAppOf(this.context, this.acme, "79" + (System.nanoTime() % 10_000_000_000_000L));
+			Fixtures.botEndpointOf(this.context, this.acme, other, otherBot.url());
+			this.facebook.post(other.value(), "secret-of-" + other.value(),
+					batch(PAGE, message(PAGE, "622", "m_y1", "later")));
+			// Claims take due deliveries oldest first: one that took this later event
+			// passed m_x2 over, because its endpoint is disabled.
+			await().atMost(Duration.ofSeconds(20)).until(() -> otherBot.arrived() == 1);
+		}
+		assertThat(this.bot.arrived()).as("nothing is sent to a disabled endpoint").isEqualTo(arrivedWhileDisabled);
 
 		post("/t/" + this.acme.id() + "/apps/" + this.app + "/endpoint/enable");
 
@@ -178,6 +186,17 @@ class DeliveryPagesTests {
 			.expectBody(String.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	private boolean isDue(String mid) {
+		return Boolean.TRUE.equals(
+				this.transactions
+					.inTenant(this.acme.id(),
+							(db) -> db.sql("SELECT next_attempt_at <= now() AS due FROM deliveries WHERE mid = :mid")
+								.bind("mid", mid)
+								.map((row) -> row.get("due", Boolean.class))
+								.one())
+					.block());
 	}
 
 	private void post(String uri) {
