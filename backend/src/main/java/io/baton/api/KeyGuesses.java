@@ -7,12 +7,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Refused API keys per client address: an address that has sent too many unknown or
- * revoked keys in a minute gets 429 for any key, before the key is looked up, so guessing
- * keys costs Baton no database work. Keys that work are never counted.
+ * Refused API keys per client address, on {@code /api/v1} and on the bot API alike: an
+ * address that has sent too many unknown or revoked keys in a minute gets 429 for any
+ * key, before the key is looked up, so guessing keys costs Baton no database work. Keys
+ * that work are never counted.
  */
 @Component
-class KeyGuesses {
+public class KeyGuesses {
 
 	private final Budgets refusedByAddress;
 
@@ -21,11 +22,11 @@ class KeyGuesses {
 		this.refusedByAddress = new Budgets(perMinute, trackedAddresses);
 	}
 
-	boolean spent(ServerWebExchange exchange) {
+	public boolean spent(ServerWebExchange exchange) {
 		return this.refusedByAddress.spent(address(exchange));
 	}
 
-	void refused(ServerWebExchange exchange) {
+	public void refused(ServerWebExchange exchange) {
 		this.refusedByAddress.take(address(exchange));
 	}
 

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import reactor.core.publisher.Mono;
 
 import io.baton.api.ApiKeyAuthentication;
+import io.baton.api.KeyGuesses;
 import io.baton.apps.ApiKeyHolder;
 import io.baton.apps.ApiKeyRevoked;
 import io.baton.apps.ApiKeys;
@@ -28,6 +29,7 @@ import org.springframework.security.web.server.context.NoOpServerSecurityContext
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 
 /**
  * The bot API's own security chain: stateless (no session, no cookie), no CSRF, every
@@ -41,10 +43,11 @@ class BotApiSecurity {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 	SecurityWebFilterChain botApiFilterChain(ServerHttpSecurity http, ApiKeys keys, AppDirectory apps,
-			GraphAnswers answers, BotApiSettings settings) {
+			GraphAnswers answers, BotApiSettings settings, KeyGuesses guesses) {
 		return http.securityMatcher(ServerWebExchangeMatchers.pathMatchers("/graph/**"))
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasAuthority(ApiKeyAuthentication.AUTHORITY))
-			.addFilterAt(keyFilter(keys, apps, answers, settings), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterBefore(guessedKeysWait(guesses, answers), SecurityWebFiltersOrder.AUTHENTICATION)
+			.addFilterAt(keyFilter(keys, apps, answers, settings, guesses), SecurityWebFiltersOrder.AUTHENTICATION)
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -57,13 +60,28 @@ class BotApiSecurity {
 			.build();
 	}
 
+	/**
+	 * An address that has sent too many bad keys gets Graph's rate limit, before any
+	 * lookup.
+	 */
+	private static WebFilter guessedKeysWait(KeyGuesses guesses, GraphAnswers answers) {
+		return (exchange, chain) -> guesses.spent(exchange) ? answers.write(exchange, GraphRefusal.tooManyBadKeys())
+				: chain.filter(exchange);
+	}
+
 	private static AuthenticationWebFilter keyFilter(ApiKeys keys, AppDirectory apps, GraphAnswers answers,
-			BotApiSettings settings) {
+			BotApiSettings settings, KeyGuesses guesses) {
 		AuthenticationWebFilter filter = new AuthenticationWebFilter(keyManager(keys, apps));
 		filter.setServerAuthenticationConverter((exchange) -> presentedKey(exchange, settings));
 		filter.setSecurityContextRepository(NoOpServerSecurityContextRepository.getInstance());
-		filter.setAuthenticationFailureHandler((exchange, failure) -> answers.write(exchange.getExchange(),
-				(failure instanceof KeyRefused refused) ? refused.refusal : GraphRefusal.unknownKey()));
+		filter.setAuthenticationFailureHandler((exchange, failure) -> {
+			GraphRefusal refusal = (failure instanceof KeyRefused refused) ? refused.refusal
+					: GraphRefusal.unknownKey();
+			if (refusal.code() == 190) {
+				guesses.refused(exchange.getExchange());
+			}
+			return answers.write(exchange.getExchange(), refusal);
+		});
 		return filter;
 	}
 

@@ -34,6 +34,12 @@ final class GraphRefusal extends RuntimeException {
 		return new GraphRefusal(190, null, "Error validating access token: This key has been revoked.");
 	}
 
+	/** Graph's app rate limit, for an address that has sent too many bad keys. */
+	static GraphRefusal tooManyBadKeys() {
+		return new GraphRefusal(4, null,
+				"(#4) Application request limit reached: too many unknown or revoked keys from this address");
+	}
+
 	static GraphRefusal appsecretProofInvalid() {
 		return new GraphRefusal(100, null, "Invalid appsecret_proof provided in the API argument");
 	}

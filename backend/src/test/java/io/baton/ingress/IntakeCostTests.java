@@ -236,6 +236,28 @@ class IntakeCostTests {
 		assertThat(elsewhere.statusCode()).isEqualTo(200);
 	}
 
+	@Test
+	void anAddressGuessingKeysAtTheBotApiGetsGraphsRateLimitBeforeAnyLookup() {
+		String guesser = anAddress();
+		for (int i = 0; i < 5; i++) {
+			assertThat(graphGet(guesser, "bk_guess" + i).body()).contains("\"code\":190");
+		}
+
+		HttpResponse<String> limited = graphGet(guesser, "bk_guess5");
+		HttpResponse<String> elsewhere = graphGet(anAddress(), "bk_guess6");
+
+		assertThat(limited.body()).contains("\"code\":4").contains("Application request limit reached");
+		assertThat(elsewhere.body()).contains("\"code\":190");
+	}
+
+	private HttpResponse<String> graphGet(String address, String key) {
+		return TestHttp.send(this.http,
+				TestHttp.request(URI.create(this.baseUrl + "/graph/v19.0/me?access_token=" + key))
+					.header("X-Forwarded-For", address)
+					.GET()
+					.build());
+	}
+
 	private HttpResponse<String> apiGet(String address, String key) {
 		return TestHttp.send(this.http,
 				TestHttp.request(URI.create(this.baseUrl + "/api/v1/apps/" + this.app + "/endpoint"))
