@@ -298,7 +298,7 @@ class BotApiRestFbTests {
 		@Test
 		void aRateLimitedGraphIsTriedAgainUntilItSends() {
 			String psid = world.aPersonWrites(shoes, "Eve", "hello");
-			aFault("{\"page_id\": \"" + shoes + "\", \"kind\": \"rate_limit\", \"seconds\": 2}");
+			aFault("{\"page_id\": \"" + shoes + "\", \"kind\": \"rate_limit\", \"seconds\": 1}");
 
 			SendResponse sent = bot.publish("me/messages", SendResponse.class,
 					Parameter.with("recipient", new IdMessageRecipient(psid)),
@@ -324,7 +324,8 @@ class BotApiRestFbTests {
 			Duration waited = Duration.ofNanos(System.nanoTime() - started);
 			assertThat(refused.getErrorCode()).isEqualTo(613);
 			assertThat(refused.getErrorMessage()).isEqualTo("(#613) Calls to this api have exceeded the rate limit.");
-			assertThat(waited).isBetween(Duration.ofSeconds(7), Duration.ofSeconds(12));
+			assertThat(waited).as("the test settings' 3 s wait")
+				.isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
 			assertThat(sentBy(supportBot)).singleElement().satisfies((message) -> {
 				assertThat(message.status()).isEqualTo("rate_limited");
 				assertThat(message.errorCode()).isEqualTo(613);
