@@ -29,7 +29,7 @@ import io.baton.tenancy.CurrentTenant;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantManagement;
 import io.baton.tenancy.TenantTransactions;
-import io.baton.testing.BatonTest;
+import io.baton.testing.BatonLimitsTest;
 import io.baton.testing.FacebookWebhooks;
 import io.baton.testing.Fixtures;
 import io.baton.testing.GroundTruth;
@@ -40,7 +40,6 @@ import io.baton.testing.WebhookBodies;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -54,11 +53,7 @@ import static org.awaitility.Awaitility.await;
  * on its health page. Loopback is a trusted proxy here, so {@code X-Forwarded-For} plays
  * the client address.
  */
-@BatonTest(properties = { "baton.web.trusted-proxies=127.0.0.1/32,::1/128", "baton.ingress.refusals-per-address=5",
-		"baton.ingress.refusals-per-app=20", "baton.ingress.signed-per-app=10", "baton.ingress.max-reading-size=2MB",
-		"baton.ingress.max-waiting-size=1MB", "baton.ingress.refusals-write-every=200ms",
-		"baton.api.refused-keys-per-address=5" })
-@DirtiesContext
+@BatonLimitsTest
 class IntakeCostTests {
 
 	private static final AtomicInteger addresses = new AtomicInteger();

@@ -11,7 +11,7 @@ import io.baton.tenancy.Role;
 import io.baton.tenancy.SignedInUser;
 import io.baton.tenancy.TenantId;
 import io.baton.tenancy.TenantManagement;
-import io.baton.testing.BatonTest;
+import io.baton.testing.BatonLimitsTest;
 import io.baton.testing.Fixtures;
 import io.baton.testing.Staff;
 
@@ -20,7 +20,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -32,9 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * owns, invitations waiting in a tenant, replays a tenant asks for in a minute. Small
  * quotas here; production's are in docs/operations.md.
  */
-@BatonTest(properties = { "baton.tenancy.max-owned-tenants=2", "baton.tenancy.max-pending-invitations=2",
-		"baton.delivery.replays-per-minute=2", "baton.test.label=quotas" })
-@DirtiesContext
+@BatonLimitsTest
 class QuotasTests {
 
 	@Autowired
