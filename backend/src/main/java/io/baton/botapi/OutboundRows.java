@@ -24,6 +24,15 @@ final class OutboundRows {
 			LIMIT :limit
 			""";
 
+	static final String ERASE_PERSON = """
+			DELETE FROM outbound_messages WHERE tenant_id = :tenant AND page_id = :page AND psid = :psid
+			""";
+
+	static final String OF_PERSON = """
+			SELECT app_id, kind, message_id, status, http_status, error_code, error_subcode, error, attempts, at
+			  FROM outbound_messages WHERE tenant_id = :tenant AND page_id = :page AND psid = :psid ORDER BY at, id
+			""";
+
 	private OutboundRows() {
 	}
 

@@ -5,7 +5,8 @@
  * outbound log.
  */
 @NullMarked
-@ApplicationModule(allowedDependencies = { "api", "apps", "graph", "platform", "secrets", "tenancy", "tokens", "web" })
+@ApplicationModule(
+		allowedDependencies = { "api", "apps", "graph", "platform", "privacy", "secrets", "tenancy", "tokens", "web" })
 package io.baton.botapi;
 
 import org.jspecify.annotations.NullMarked;

@@ -204,6 +204,19 @@ class DataDeletionTests {
 		post(this.app, this.secret, message(psid, "m_" + psid, "order 66"));
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> count("SELECT count(*) AS n FROM deliveries WHERE psid = '" + psid + "'") == 1);
+		this.transactions
+			.inTenant(this.acme.id(),
+					(db) -> db.sql("""
+							INSERT INTO outbound_messages (tenant_id, app_id, page_id, psid, kind, message_id, status,
+							                               http_status, duration_ms)
+							VALUES (:tenant, :app, :page, :psid, 'message', :mid, 'sent', 200, 12)""")
+						.bind("tenant", this.acme.id().value())
+						.bind("app", this.app.value())
+						.bind("page", this.page)
+						.bind("psid", psid)
+						.bind("mid", "m_sent_" + psid)
+						.then())
+			.block();
 		SignedInUser owner = ownerOf(this.acme);
 		WebTestClient staff = Staff.clientOf(this.context, owner);
 		String privacy = "/t/" + this.acme.id().value() + "/privacy";
@@ -230,6 +243,8 @@ class DataDeletionTests {
 		assertThat(export.path("contacts").path("contact").get(0).path("psid").asString()).isEqualTo(psid);
 		assertThat(export.path("deliveries").get(0).path("event").toString()).contains("order 66");
 		assertThat(export.path("webhookEvents").toString()).contains("order 66");
+		assertThat(export.path("sentMessages").toString()).as("what bots sent the person through Baton")
+			.contains("m_sent_" + psid);
 
 		staff.post()
 			.uri(privacy + "/erase")
@@ -239,6 +254,7 @@ class DataDeletionTests {
 			.expectStatus()
 			.is3xxRedirection();
 		assertThat(count("SELECT count(*) AS n FROM contacts WHERE psid = '" + psid + "'")).isZero();
+		assertThat(count("SELECT count(*) AS n FROM outbound_messages WHERE psid = '" + psid + "'")).isZero();
 		assertThat(batchBody()).doesNotContain("order 66");
 		assertThat(column("SELECT action FROM audit_log WHERE action LIKE 'privacy.%' ORDER BY id"))
 			.containsExactly("privacy.contact_exported", "privacy.contact_erased");
